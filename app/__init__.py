@@ -1,0 +1,1 @@
+"""Qilu JobMatch: job matching for Shandong's public employment service."""

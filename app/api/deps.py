@@ -1,0 +1,65 @@
+"""Typed FastAPI dependencies: database session, caller, role checks."""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import Annotated
+
+from fastapi import Depends, Request, Security
+from fastapi.security import APIKeyHeader
+from sqlalchemy.orm import Session
+
+from app.core.errors import Forbidden, Unauthenticated
+from app.db.session import get_session_factory
+from app.domain.caller import Caller
+from app.domain.enums import Role
+from app.services.keys import authenticate
+
+
+def get_session() -> Iterator[Session]:
+    """One unit of work per request: commit on success, roll back on any error."""
+    session = get_session_factory()()
+    try:
+        yield session
+        session.commit()
+    except BaseException:
+        session.rollback()
+        raise
+    finally:
+        session.close()
+
+
+SessionDep = Annotated[Session, Depends(get_session)]
+
+_api_key_header = APIKeyHeader(name="X-API-Key", auto_error=False, description="API key issued by `jobmatch keys create`")
+
+
+def get_caller(request: Request, session: SessionDep,
+               api_key: Annotated[str | None, Security(_api_key_header)]) -> Caller:
+    if not api_key:
+        raise Unauthenticated("missing API key: send it in the X-API-Key header")
+    key = authenticate(session, plaintext=api_key)
+    if key is None:
+        raise Unauthenticated("unknown or revoked API key")
+    return Caller(key_id=key.id, key_name=key.name, role=Role(key.role),
+                  request_id=getattr(request.state, "request_id", None))
+
+
+CurrentKey = Annotated[Caller, Depends(get_caller)]
+
+
+def require_roles(*roles: Role) -> Callable[[Caller], Caller]:
+    allowed = frozenset(roles)
+
+    def check(caller: CurrentKey) -> Caller:
+        if caller.role not in allowed:
+            names = ", ".join(sorted(role.value for role in allowed))
+            raise Forbidden(f"this action needs one of these roles: {names}; your key has {caller.role.value}")
+        return caller
+
+    return check
+
+
+AnyRole = Annotated[Caller, Depends(require_roles(*Role))]
+Writer = Annotated[Caller, Depends(require_roles(Role.ADMIN, Role.STAFF, Role.PLATFORM))]
+StaffOnly = Annotated[Caller, Depends(require_roles(Role.ADMIN, Role.STAFF))]
+GraduateReader = Annotated[Caller, Depends(require_roles(Role.ADMIN, Role.STAFF, Role.PLATFORM, Role.ORGANISER))]

@@ -1,0 +1,106 @@
+"""/v1/graduates: the real-name registry of unemployed graduates (P1)."""
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Response, status
+
+from app.api.batching import batch_response, check_batch_size
+from app.api.deps import GraduateReader, SessionDep, Writer
+from app.config import get_settings
+from app.core.errors import FieldProblem, Forbidden
+from app.core.privacy import graduate_view
+from app.domain.enums import Education, EmploymentStatus, Hardship
+from app.schemas.batch import BatchRequest, BatchResponse
+from app.schemas.graduates import (
+    GraduateCreate,
+    GraduatePublicPage,
+    GraduatePublicRead,
+    GraduateStaffPage,
+    GraduateStaffRead,
+    GraduateUpdate,
+)
+from app.services import graduates as graduate_service
+from app.services.batch import BatchRunner
+from app.services.sensitive_reads import audit_graduate_reads
+
+router = APIRouter(prefix="/v1/graduates", tags=["graduates"])
+
+# Staff first: a staff view must never be narrowed to the public one, and a
+# public view cannot validate as a staff view because its fields are missing.
+GraduateOut = GraduateStaffRead | GraduatePublicRead
+GraduatePageOut = GraduateStaffPage | GraduatePublicPage
+
+
+@router.post("", response_model=GraduateOut, status_code=status.HTTP_201_CREATED)
+def create_graduate(body: GraduateCreate, session: SessionDep, caller: Writer, response: Response) -> GraduateOut:
+    """Register a graduate, or update the one with the same external_id (safe to re-send)."""
+    graduate, outcome = graduate_service.upsert_graduate(session, data=body, caller=caller)
+    if outcome != "created":
+        response.status_code = status.HTTP_200_OK
+    response.headers["X-Upsert-Outcome"] = outcome
+    return graduate_view(graduate, caller)
+
+
+@router.post("/batch", response_model=BatchResponse)
+def create_graduates_batch(body: BatchRequest, session: SessionDep, caller: Writer,
+                           atomic: Annotated[bool, Query(description="store all records or none")] = False
+                           ) -> BatchResponse:
+    check_batch_size(len(body.items), get_settings().batch_max_records)
+    runner = BatchRunner(GraduateCreate,
+                         lambda s, data: graduate_service.upsert_graduate(s, data=data, caller=caller))
+    return batch_response(runner.run(session, body.items, atomic=atomic))
+
+
+@router.get("", response_model=GraduatePageOut)
+def list_graduates(
+    session: SessionDep,
+    caller: GraduateReader,
+    education: Education | None = None,
+    graduation_year: int | None = None,
+    employment_status: EmploymentStatus | None = None,
+    hardship: Annotated[Hardship | None, Query(description="staff and admin only")] = None,
+    has_hardship: Annotated[bool | None, Query(description="staff and admin only")] = None,
+    city: str | None = None,
+    include_withdrawn: bool = False,
+    after: int | None = None,
+    limit: Annotated[int, Query(ge=1, le=200)] = 50,
+) -> GraduatePageOut:
+    rows, next_after = graduate_service.list_graduates(
+        session, caller=caller, education=education, graduation_year=graduation_year,
+        employment_status=employment_status, hardship=hardship, has_hardship=has_hardship, city=city,
+        include_withdrawn=include_withdrawn, after=after, limit=limit)
+    audit_graduate_reads(session, caller=caller, graduates=rows, unmasked=False, action="list_graduates")
+    items = [graduate_view(row, caller) for row in rows]
+    if caller.is_staff:
+        return GraduateStaffPage(items=items, next_after=next_after)  # type: ignore[arg-type]
+    return GraduatePublicPage(items=items, next_after=next_after)
+
+
+@router.get("/{graduate_id}", response_model=GraduateOut)
+def get_graduate(
+    graduate_id: int,
+    session: SessionDep,
+    caller: GraduateReader,
+    unmasked: Annotated[bool, Query(description="staff/admin: show full national_id and phone (audited)")] = False,
+) -> GraduateOut:
+    if unmasked and not caller.is_staff:
+        raise Forbidden("only staff and admin keys may request unmasked personal data",
+                        problems=[FieldProblem("unmasked", "not allowed for this role")])
+    graduate = graduate_service.get_graduate(session, graduate_id=graduate_id, caller=caller)
+    audit_graduate_reads(session, caller=caller, graduates=[graduate], unmasked=unmasked,
+                         action="read_graduate_unmasked" if unmasked else "read_graduate")
+    return graduate_view(graduate, caller, unmasked=unmasked)
+
+
+@router.patch("/{graduate_id}", response_model=GraduateOut)
+def update_graduate(graduate_id: int, body: GraduateUpdate, session: SessionDep, caller: Writer) -> GraduateOut:
+    graduate = graduate_service.update_graduate(session, graduate_id=graduate_id, data=body, caller=caller)
+    return graduate_view(graduate, caller)
+
+
+@router.delete("/{graduate_id}", response_model=GraduateOut)
+def withdraw_graduate(graduate_id: int, session: SessionDep, caller: Writer) -> GraduateOut:
+    """Withdraw the graduate from matching; the record and its history stay."""
+    graduate = graduate_service.withdraw_graduate(session, graduate_id=graduate_id, caller=caller)
+    return graduate_view(graduate, caller)

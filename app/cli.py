@@ -1,0 +1,135 @@
+"""`jobmatch`: operator commands. Each works on the database JOBMATCH_DATABASE_URL names,
+migrating a brand-new one first so no command fails on an empty database."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from tqdm import tqdm
+
+from app.config import get_settings
+from app.db.migrate import current_revision, head_revision, upgrade_to_head
+from app.db.session import get_engine, get_session_factory, session_scope
+from app.domain.enums import Role
+
+cli = typer.Typer(help="Qilu JobMatch operator commands.", no_args_is_help=True, add_completion=False)
+keys_cli = typer.Typer(help="Create, list and revoke API keys.", no_args_is_help=True)
+import_cli = typer.Typer(help="Import jobs or graduates from CSV or XLSX.", no_args_is_help=True)
+cli.add_typer(keys_cli, name="keys")
+cli.add_typer(import_cli, name="import")
+
+
+def _ready_database() -> None:
+    upgrade_to_head(get_engine())
+
+
+@cli.command()
+def migrate() -> None:
+    """Apply pending database migrations."""
+    engine = get_engine()
+    before = current_revision(engine)
+    upgrade_to_head(engine)
+    typer.echo(f"database at revision {head_revision()} (was {before or 'empty'})")
+
+
+@cli.command()
+def serve(
+    host: Annotated[str, typer.Option(help="address to listen on")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="port to listen on")] = 8000,
+    workers: Annotated[int, typer.Option(help="worker processes")] = 1,
+) -> None:
+    """Serve the HTTP API (migrating first unless JOBMATCH_MIGRATE_ON_START=false)."""
+    import uvicorn
+
+    if get_settings().should_migrate_on_start:
+        _ready_database()
+    uvicorn.run("app.main:app", host=host, port=port, workers=workers, log_config=None)
+
+
+@keys_cli.command("create")
+def keys_create(
+    role: Annotated[Role, typer.Option(help="admin, staff, organiser or platform")],
+    name: Annotated[str, typer.Option(help="who the key is for, e.g. 'Linyi employment office'")],
+) -> None:
+    """Create a key. The key is printed once, alone on the last line; only its hash is stored."""
+    from app.services.keys import create_key
+
+    _ready_database()
+    with session_scope() as session:
+        key, plaintext = create_key(session, role=role, name=name)
+        typer.echo(f"created key {key.id} ({key.role}) for {key.name}; store it now, it is not shown again:", err=True)
+    typer.echo(plaintext)
+
+
+@keys_cli.command("list")
+def keys_list() -> None:
+    """List keys (id, role, name, prefix, state)."""
+    from app.services.keys import list_keys
+
+    _ready_database()
+    with session_scope() as session:
+        for key in list_keys(session):
+            state = f"revoked {key.revoked_at:%Y-%m-%d}" if key.revoked_at else "active"
+            typer.echo(f"{key.id}\t{key.role}\t{key.name}\t{key.prefix}…\t{state}")
+
+
+@keys_cli.command("revoke")
+def keys_revoke(key_id: Annotated[int, typer.Argument(help="id shown by `jobmatch keys list`")]) -> None:
+    """Revoke a key; requests with it get 401 from now on."""
+    from app.core.errors import NotFound
+    from app.services.keys import revoke_key
+
+    _ready_database()
+    try:
+        with session_scope() as session:
+            revoke_key(session, key_id=key_id)
+    except NotFound as error:
+        typer.echo(error.message, err=True)
+        raise typer.Exit(code=1) from None
+    typer.echo(f"revoked key {key_id}")
+
+
+def _run_import(path: Path, resource_name: str) -> None:
+    from app.importing.reader import ImportFormatError, Resource
+    from app.services.importing import import_file
+
+    if not path.exists():
+        typer.echo(f"no such file: {path}", err=True)
+        raise typer.Exit(code=2)
+    _ready_database()
+    progress = tqdm(unit="row", desc=f"importing {resource_name}", file=sys.stderr)
+    try:
+        summary = import_file(path=path, resource=Resource(resource_name), session_factory=get_session_factory(),
+                              on_total=lambda total: setattr(progress, "total", total),
+                              on_progress=progress.update)
+    except ImportFormatError as error:
+        progress.close()
+        typer.echo(f"cannot import {path.name}: {error}", err=True)
+        raise typer.Exit(code=2) from None
+    progress.close()
+    typer.echo(f"{summary.total_rows} rows: {summary.created} created, {summary.updated} updated, "
+               f"{summary.unchanged} unchanged, {len(summary.rejected_rows)} rejected")
+    if summary.report_path:
+        typer.echo(f"rejected rows and reasons: {summary.report_path}")
+
+
+@import_cli.command("jobs")
+def import_jobs(path: Annotated[Path, typer.Argument(help="CSV (UTF-8 or GBK) or XLSX file")]) -> None:
+    """Import job postings; rerunning the same file changes nothing."""
+    _run_import(path, "jobs")
+
+
+@import_cli.command("graduates")
+def import_graduates(path: Annotated[Path, typer.Argument(help="CSV (UTF-8 or GBK) or XLSX file")]) -> None:
+    """Import the graduate registry; rerunning the same file changes nothing."""
+    _run_import(path, "graduates")
+
+
+def main() -> None:
+    cli()
+
+
+if __name__ == "__main__":
+    main()

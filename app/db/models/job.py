@@ -1,0 +1,39 @@
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import JSON, Boolean, Float, ForeignKey, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from app.db.base import Base, UTCDateTime, utcnow
+
+
+class Job(Base):
+    __tablename__ = "jobs"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    external_id: Mapped[str] = mapped_column(String(100), unique=True)
+    # The key that first stored the record; other platforms cannot overwrite it.
+    owner_key_id: Mapped[int | None] = mapped_column(ForeignKey("api_keys.id"))
+
+    title: Mapped[str] = mapped_column(String(200))
+    description: Mapped[str] = mapped_column(Text, default="")
+    employer_name: Mapped[str] = mapped_column(String(200))
+    industry: Mapped[str] = mapped_column(String(30), index=True)
+    industry_suggested: Mapped[bool] = mapped_column(Boolean, default=False)
+    industry_confidence: Mapped[float | None] = mapped_column(Float)
+    city: Mapped[str] = mapped_column(String(50), index=True)
+    education_min: Mapped[str] = mapped_column(String(20))
+    majors: Mapped[list[str]] = mapped_column(JSON, default=list)
+    skills: Mapped[list[str]] = mapped_column(JSON, default=list)
+    salary_min: Mapped[int | None] = mapped_column(Integer)
+    salary_max: Mapped[int | None] = mapped_column(Integer)
+    job_type: Mapped[str] = mapped_column(String(30), index=True)
+    headcount: Mapped[int] = mapped_column(Integer, default=1)
+    priority_friendly: Mapped[bool] = mapped_column(Boolean, default=False)
+    expires_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    status: Mapped[str] = mapped_column(String(20), default="open", index=True)
+
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())

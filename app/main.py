@@ -1,0 +1,55 @@
+"""The ASGI application: ``app.main:app``."""
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+
+from app.api import audit, graduates, jobs, ops
+from app.api.errors import install_error_handlers
+from app.api.middleware import BodyLimitMiddleware, RequestContextMiddleware
+from app.config import get_settings
+from app.core.logging import configure_logging
+from app.db.migrate import is_current, upgrade_to_head
+from app.db.session import get_engine
+
+log = logging.getLogger("jobmatch")
+
+DESCRIPTION = """Job matching for Shandong's public employment service: postings tagged by the
+ten strong industries, the real-name registry of unemployed college graduates, and matching
+between them. Send an API key in the `X-API-Key` header."""
+
+
+def _prepare_database() -> None:
+    engine = get_engine()
+    if get_settings().should_migrate_on_start:
+        upgrade_to_head(engine)
+    elif not is_current(engine):
+        # Refuse loudly rather than serve on an old schema; /readyz says the same.
+        log.error("database schema is not at the latest migration: run `jobmatch migrate`")
+
+
+@asynccontextmanager
+async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+    try:
+        _prepare_database()
+    except Exception:  # the database may be down at start; /readyz reports it and requests get 503
+        log.exception("could not prepare the database at start")
+    yield
+
+
+def create_app() -> FastAPI:
+    settings = get_settings()
+    configure_logging(level=settings.log_level, json_format=settings.log_json)
+    app = FastAPI(title="Qilu JobMatch", version="0.1.0", description=DESCRIPTION, lifespan=lifespan)
+    install_error_handlers(app)
+    app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)
+    app.add_middleware(RequestContextMiddleware)
+    for router in (ops.router, jobs.router, graduates.router, audit.router):
+        app.include_router(router)
+    return app
+
+
+app = create_app()

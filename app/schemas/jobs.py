@@ -1,0 +1,107 @@
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated
+
+from pydantic import Field, StringConstraints, model_validator
+
+from app.domain.enums import Education, JobStatus, JobType
+from app.schemas.common import (
+    AwareDatetime,
+    CityName,
+    ExternalId,
+    IndustryCode,
+    ReadModel,
+    Salary,
+    ShortText,
+    StrictModel,
+    TagList,
+    UniqueList,
+)
+
+Description = Annotated[str, StringConstraints(strip_whitespace=True, max_length=10_000)]
+
+
+class JobFields(StrictModel):
+    title: ShortText
+    description: Description = ""
+    employer_name: ShortText
+    industry: IndustryCode | None = Field(
+        default=None, description="Ten-strong-industry code; suggested by the service when omitted."
+    )
+    city: CityName
+    education_min: Education = Education.NONE
+    majors: Annotated[TagList, UniqueList] = []
+    skills: Annotated[TagList, UniqueList] = []
+    salary_min: Salary | None = None
+    salary_max: Salary | None = None
+    job_type: JobType = JobType.FULL_TIME
+    headcount: int = Field(default=1, ge=1, le=10_000)
+    priority_friendly: bool = Field(
+        default=False, description="The employer welcomes hardship graduates (P9)."
+    )
+    expires_at: AwareDatetime | None = None
+
+
+def check_salary_range(salary_min: int | None, salary_max: int | None) -> None:
+    if salary_min is not None and salary_max is not None and salary_min > salary_max:
+        raise ValueError("salary_min must not exceed salary_max")
+
+
+class JobCreate(JobFields):
+    external_id: ExternalId
+
+    @model_validator(mode="after")
+    def _salary_range(self) -> JobCreate:
+        check_salary_range(self.salary_min, self.salary_max)
+        return self
+
+
+class JobUpdate(StrictModel):
+    """PATCH body: every field optional; the merged record is validated again."""
+
+    title: ShortText | None = None
+    description: Description | None = None
+    employer_name: ShortText | None = None
+    industry: IndustryCode | None = None
+    city: CityName | None = None
+    education_min: Education | None = None
+    majors: Annotated[TagList, UniqueList] | None = None
+    skills: Annotated[TagList, UniqueList] | None = None
+    salary_min: Salary | None = None
+    salary_max: Salary | None = None
+    job_type: JobType | None = None
+    headcount: int | None = Field(default=None, ge=1, le=10_000)
+    priority_friendly: bool | None = None
+    expires_at: AwareDatetime | None = None
+    status: JobStatus | None = None
+
+
+class JobRead(ReadModel):
+    id: int
+    external_id: str
+    title: str
+    description: str
+    employer_name: str
+    industry: str
+    industry_suggested: bool
+    industry_confidence: float | None
+    city: str
+    education_min: str
+    majors: list[str]
+    skills: list[str]
+    salary_min: int | None
+    salary_max: int | None
+    job_type: str
+    headcount: int
+    priority_friendly: bool
+    expires_at: datetime | None
+    status: str
+    created_at: datetime
+    updated_at: datetime
+    closed_at: datetime | None
+
+
+class JobPage(ReadModel):
+    items: list[JobRead]
+    next_after: int | None = Field(description="Pass as ?after= to get the next page; null on the last page.")

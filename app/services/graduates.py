@@ -1,0 +1,179 @@
+"""Graduate registry (P1): upsert by external_id, read with the right view, withdraw."""
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import Text, select
+from sqlalchemy.orm import Session
+
+from app.core.errors import Forbidden, FieldProblem, InvalidInput, NotFound
+from app.db.base import utcnow
+from app.db.models import Graduate
+from app.domain.caller import Caller
+from app.domain.enums import Education, EmploymentStatus, Hardship, Role
+from app.domain.national_id import birth_date_of
+from app.schemas.graduates import GraduateCreate, GraduateUpdate
+from app.services.records import (
+    Outcome,
+    apply_changes,
+    check_owner,
+    record_history,
+    reject_cleared,
+    touch,
+)
+
+RESOURCE = "graduate"
+SENSITIVE_FIELDS = frozenset({"national_id", "phone", "birth_date", "gender", "hardship", "has_hardship",
+                              "ethnicity", "marital_status"})
+_REQUIRED = ("name", "major", "education", "graduation_year", "employment_status", "wants_job",
+             "registration_channel")
+
+
+def _guard_hardship(values: dict[str, Any], caller: Caller) -> None:
+    # Hardship status is established by the employment office, never asserted by a platform.
+    if values.get("hardship") and not caller.is_staff:
+        raise Forbidden("only employment-office staff may set hardship",
+                        problems=[FieldProblem("hardship", "only staff or admin keys may set this field")])
+
+
+def _derive(values: dict[str, Any]) -> None:
+    if "hardship" in values:
+        values["has_hardship"] = bool(values["hardship"])
+
+
+def upsert_graduate(session: Session, *, data: GraduateCreate, caller: Caller) -> tuple[Graduate, Outcome]:
+    values = data.model_dump(exclude={"external_id"})
+    _guard_hardship(values, caller)
+    if values["registered_at"] is None:
+        values.pop("registered_at")
+    _derive(values)
+    graduate = session.scalar(select(Graduate).where(Graduate.external_id == data.external_id))
+    if graduate is None:
+        _check_national_id_free(session, national_id=data.national_id, own_id=None)
+        graduate = Graduate(external_id=data.external_id, owner_key_id=caller.key_id)
+        apply_changes(graduate, values)
+        session.add(graduate)
+        session.flush()
+        record_history(session, resource=RESOURCE, record_id=graduate.id, action="create", caller=caller,
+                       changed={}, sensitive=SENSITIVE_FIELDS)
+        return graduate, "created"
+    check_owner(graduate.owner_key_id, caller, external_id=data.external_id)
+    if not caller.is_staff:
+        # A platform's re-send must not wipe what staff recorded about hardship.
+        values.pop("hardship", None)
+        values.pop("has_hardship", None)
+    values.setdefault("registered_at", graduate.registered_at)
+    values["record_status"] = "active"
+    values["withdrawn_at"] = None
+    _check_national_id_free(session, national_id=data.national_id, own_id=graduate.id)
+    changed = apply_changes(graduate, values)
+    if not changed:
+        return graduate, "unchanged"
+    touch(graduate)
+    record_history(session, resource=RESOURCE, record_id=graduate.id, action="update", caller=caller,
+                   changed=changed, sensitive=SENSITIVE_FIELDS)
+    session.flush()
+    return graduate, "updated"
+
+
+def _check_national_id_free(session: Session, *, national_id: str | None, own_id: int | None) -> None:
+    if not national_id:
+        return
+    other = session.scalar(select(Graduate.id).where(Graduate.national_id == national_id))
+    if other is not None and other != own_id:
+        # Say which field, never echo the id itself.
+        raise InvalidInput("another graduate is registered with this national_id",
+                           problems=[FieldProblem("national_id", "already registered under another external_id")])
+
+
+def get_graduate(session: Session, *, graduate_id: int, caller: Caller) -> Graduate:
+    graduate = session.get(Graduate, graduate_id)
+    if graduate is None or not _visible_to(graduate, caller):
+        raise NotFound(f"no graduate with id {graduate_id}")
+    return graduate
+
+
+def _visible_to(graduate: Graduate, caller: Caller) -> bool:
+    # A platform sees only the graduates it registered itself, not the provincial registry.
+    return caller.role != Role.PLATFORM or graduate.owner_key_id == caller.key_id
+
+
+def list_graduates(
+    session: Session,
+    *,
+    caller: Caller,
+    education: Education | None = None,
+    graduation_year: int | None = None,
+    employment_status: EmploymentStatus | None = None,
+    hardship: Hardship | None = None,
+    has_hardship: bool | None = None,
+    city: str | None = None,
+    include_withdrawn: bool = False,
+    after: int | None = None,
+    limit: int = 50,
+) -> tuple[list[Graduate], int | None]:
+    query = select(Graduate).order_by(Graduate.id).limit(limit + 1)
+    if caller.role == Role.PLATFORM:
+        query = query.where(Graduate.owner_key_id == caller.key_id)
+    if (hardship is not None or has_hardship is not None) and not caller.is_staff:
+        raise Forbidden("only staff may filter by hardship",
+                        problems=[FieldProblem("hardship", "filter allowed for staff and admin keys only")])
+    if education is not None:
+        query = query.where(Graduate.education == education.value)
+    if graduation_year is not None:
+        query = query.where(Graduate.graduation_year == graduation_year)
+    if employment_status is not None:
+        query = query.where(Graduate.employment_status == employment_status.value)
+    if has_hardship is not None:
+        query = query.where(Graduate.has_hardship == has_hardship)
+    if hardship is not None:
+        # JSON text match works the same on SQLite and PostgreSQL; has_hardship narrows it first.
+        query = query.where(Graduate.has_hardship.is_(True),
+                            Graduate.hardship.cast(Text()).like(f'%"{hardship.value}"%'))
+    if city:
+        query = query.where(Graduate.current_city == city)
+    if not include_withdrawn:
+        query = query.where(Graduate.record_status == "active")
+    if after is not None:
+        query = query.where(Graduate.id > after)
+    rows = list(session.scalars(query))
+    next_after = rows[limit - 1].id if len(rows) > limit else None
+    return rows[:limit], next_after
+
+
+def update_graduate(session: Session, *, graduate_id: int, data: GraduateUpdate, caller: Caller) -> Graduate:
+    graduate = get_graduate(session, graduate_id=graduate_id, caller=caller)
+    check_owner(graduate.owner_key_id, caller, external_id=graduate.external_id)
+    values = data.model_dump(exclude_unset=True)
+    reject_cleared(values, _REQUIRED)
+    _guard_hardship(values, caller)
+    if "hardship" in values and not caller.is_staff:
+        values.pop("hardship")
+    _derive(values)
+    national_id = values.get("national_id", graduate.national_id)
+    birth_date = values.get("birth_date", graduate.birth_date)
+    if national_id and birth_date and birth_date_of(national_id) != birth_date:
+        raise InvalidInput("birth_date does not match national_id",
+                           problems=[FieldProblem("birth_date", "does not match the birth date in national_id")])
+    if "national_id" in values:
+        _check_national_id_free(session, national_id=values["national_id"], own_id=graduate.id)
+    changed = apply_changes(graduate, values)
+    if changed:
+        touch(graduate)
+        record_history(session, resource=RESOURCE, record_id=graduate.id, action="update", caller=caller,
+                       changed=changed, sensitive=SENSITIVE_FIELDS)
+        session.flush()
+    return graduate
+
+
+def withdraw_graduate(session: Session, *, graduate_id: int, caller: Caller) -> Graduate:
+    """DELETE withdraws a graduate from matching; the record and its history stay."""
+    graduate = get_graduate(session, graduate_id=graduate_id, caller=caller)
+    check_owner(graduate.owner_key_id, caller, external_id=graduate.external_id)
+    if graduate.record_status != "withdrawn":
+        changed = apply_changes(graduate, {"record_status": "withdrawn", "withdrawn_at": utcnow()})
+        touch(graduate)
+        record_history(session, resource=RESOURCE, record_id=graduate.id, action="withdraw", caller=caller,
+                       changed=changed, sensitive=SENSITIVE_FIELDS)
+        session.flush()
+    return graduate
