@@ -99,16 +99,20 @@ def _run_import(path: Path, resource_name: str) -> None:
         typer.echo(f"no such file: {path}", err=True)
         raise typer.Exit(code=2)
     _ready_database()
-    progress = tqdm(unit="row", desc=f"importing {resource_name}", file=sys.stderr)
+    bars: list[tqdm] = []  # created once the row count is known, so the bar shows a total
+
+    def start_bar(total: int) -> None:
+        bars.append(tqdm(total=total, unit="row", desc=f"importing {resource_name}", file=sys.stderr))
+
     try:
         summary = import_file(path=path, resource=Resource(resource_name), session_factory=get_session_factory(),
-                              on_total=lambda total: setattr(progress, "total", total),
-                              on_progress=progress.update)
+                              on_total=start_bar, on_progress=lambda done: bars[0].update(done))
     except ImportFormatError as error:
-        progress.close()
         typer.echo(f"cannot import {path.name}: {error}", err=True)
         raise typer.Exit(code=2) from None
-    progress.close()
+    finally:
+        for bar in bars:
+            bar.close()
     typer.echo(f"{summary.total_rows} rows: {summary.created} created, {summary.updated} updated, "
                f"{summary.unchanged} unchanged, {len(summary.rejected_rows)} rejected")
     if summary.report_path:

@@ -1,0 +1,61 @@
+"""The `jobmatch` command as an operator runs it: a brand-new database, keys, import."""
+from __future__ import annotations
+
+import csv
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _jobmatch(args: list[str], database: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "JOBMATCH_DATABASE_URL": f"sqlite:///{database}", "JOBMATCH_LOG_LEVEL": "WARNING"}
+    return subprocess.run([sys.executable, "-m", "app.cli", *args], cwd=ROOT, env=env, capture_output=True,
+                          text=True, timeout=120, check=False)
+
+
+@pytest.fixture
+def database(tmp_path: Path) -> Path:
+    return tmp_path / "fresh.db"
+
+
+def test_keys_create_list_revoke_on_a_brand_new_database(database: Path) -> None:
+    created = _jobmatch(["keys", "create", "--role", "staff", "--name", "临沂市就业办"], database)
+    assert created.returncode == 0, created.stderr
+    key = created.stdout.strip().splitlines()[-1]
+    assert key.startswith("jm_") and len(key) > 40 and " " not in key
+    listed = _jobmatch(["keys", "list"], database)
+    assert "staff\t临沂市就业办" in listed.stdout and key not in listed.stdout
+    key_id = listed.stdout.split("\t", 1)[0]
+    assert _jobmatch(["keys", "revoke", key_id], database).returncode == 0
+    assert "revoked" in _jobmatch(["keys", "list"], database).stdout
+    assert _jobmatch(["keys", "revoke", "999"], database).returncode == 1
+
+
+def test_bad_role_is_refused_with_a_clear_message(database: Path) -> None:
+    result = _jobmatch(["keys", "create", "--role", "boss", "--name", "x"], database)
+    assert result.returncode != 0 and "boss" in result.stderr
+
+
+def test_import_graduates_command(database: Path, tmp_path: Path) -> None:
+    path = tmp_path / "registry.csv"
+    with path.open("w", encoding="gbk", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["编号", "姓名", "专业", "学历", "毕业年份"])
+        writer.writerow(["A1", "王磊", "软件工程", "本科", "2025"])
+        writer.writerow(["A2", "李娜", "护理", "博士后", "2025"])
+    result = _jobmatch(["import", "graduates", str(path)], database)
+    assert result.returncode == 0, result.stderr
+    assert "2 rows: 1 created" in result.stdout and "1 rejected" in result.stdout
+    assert (tmp_path / "registry.rejected.csv").exists()
+    rerun = _jobmatch(["import", "graduates", str(path)], database)
+    assert "0 created, 0 updated, 1 unchanged" in rerun.stdout
+
+
+def test_import_of_a_missing_file_says_so(database: Path) -> None:
+    result = _jobmatch(["import", "jobs", "/nonexistent/jobs.csv"], database)
+    assert result.returncode == 2 and "no such file" in result.stderr
