@@ -74,7 +74,10 @@ def main() -> None:
     job_runner = BatchRunner(JobCreate, lambda s, d: job_service.upsert_job(s, data=d, caller=SYSTEM_CALLER))
     graduate_runner = BatchRunner(GraduateCreate,
                                   lambda s, d: graduate_service.upsert_graduate(s, data=d, caller=SYSTEM_CALLER))
-    _store(generate_jobs(seed=args.seed, count=args.jobs), job_runner, "jobs")
+    # Postings are always stored open; the generator's "status" describes that, the API does not take it.
+    jobs = [{key: value for key, value in job.items() if key != "status"}
+            for job in generate_jobs(seed=args.seed, count=args.jobs)]
+    _store(jobs, job_runner, "jobs")
     _store(generate_graduates(seed=args.seed, count=args.graduates), graduate_runner, "graduates")
     if not args.no_embed:
         _embed_all()
