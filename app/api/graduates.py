@@ -7,6 +7,8 @@ from fastapi import APIRouter, Query, Response, status
 
 from app.api.batching import batch_response, check_batch_size
 from app.api.deps import GraduateReader, SessionDep, Writer
+from app.api.embedding_hook import embed_now
+from app.api.matching import MatcherDep
 from app.config import get_settings
 from app.core.errors import FieldProblem, Forbidden
 from app.core.privacy import graduate_view
@@ -33,9 +35,11 @@ GraduatePageOut = GraduateStaffPage | GraduatePublicPage
 
 
 @router.post("", response_model=GraduateOut, status_code=status.HTTP_201_CREATED)
-def create_graduate(body: GraduateCreate, session: SessionDep, caller: Writer, response: Response) -> GraduateOut:
+def create_graduate(body: GraduateCreate, session: SessionDep, caller: Writer, engine: MatcherDep,
+                    response: Response) -> GraduateOut:
     """Register a graduate, or update the one with the same external_id (safe to re-send)."""
     graduate, outcome = graduate_service.upsert_graduate(session, data=body, caller=caller)
+    embed_now(session, engine, graduate)
     if outcome != "created":
         response.status_code = status.HTTP_200_OK
     response.headers["X-Upsert-Outcome"] = outcome
@@ -94,8 +98,10 @@ def get_graduate(
 
 
 @router.patch("/{graduate_id}", response_model=GraduateOut)
-def update_graduate(graduate_id: int, body: GraduateUpdate, session: SessionDep, caller: Writer) -> GraduateOut:
+def update_graduate(graduate_id: int, body: GraduateUpdate, session: SessionDep, caller: Writer,
+                    engine: MatcherDep) -> GraduateOut:
     graduate = graduate_service.update_graduate(session, graduate_id=graduate_id, data=body, caller=caller)
+    embed_now(session, engine, graduate)
     return graduate_view(graduate, caller)
 
 

@@ -7,6 +7,8 @@ from fastapi import APIRouter, Query, Response, status
 
 from app.api.batching import batch_response, check_batch_size
 from app.api.deps import AnyRole, SessionDep, Writer
+from app.api.embedding_hook import embed_now
+from app.api.matching import MatcherDep
 from app.config import get_settings
 from app.domain.enums import Industry, JobStatus, JobType
 from app.schemas.batch import BatchRequest, BatchResponse
@@ -19,9 +21,11 @@ router = APIRouter(prefix="/v1/jobs", tags=["jobs"])
 
 @router.post("", response_model=JobRead, status_code=status.HTTP_201_CREATED,
              responses={200: {"model": JobRead, "description": "An existing posting was updated or unchanged"}})
-def create_job(body: JobCreate, session: SessionDep, caller: Writer, response: Response) -> JobRead:
+def create_job(body: JobCreate, session: SessionDep, caller: Writer, engine: MatcherDep,
+               response: Response) -> JobRead:
     """Create a posting, or update the one with the same external_id (safe to re-send)."""
     job, outcome = job_service.upsert_job(session, data=body, caller=caller)
+    embed_now(session, engine, job)
     if outcome != "created":
         response.status_code = status.HTTP_200_OK
     response.headers["X-Upsert-Outcome"] = outcome
@@ -59,8 +63,10 @@ def get_job(job_id: int, session: SessionDep, caller: AnyRole) -> JobRead:
 
 
 @router.patch("/{job_id}", response_model=JobRead)
-def update_job(job_id: int, body: JobUpdate, session: SessionDep, caller: Writer) -> JobRead:
-    return JobRead.model_validate(job_service.update_job(session, job_id=job_id, data=body, caller=caller))
+def update_job(job_id: int, body: JobUpdate, session: SessionDep, caller: Writer, engine: MatcherDep) -> JobRead:
+    job = job_service.update_job(session, job_id=job_id, data=body, caller=caller)
+    embed_now(session, engine, job)
+    return JobRead.model_validate(job)
 
 
 @router.delete("/{job_id}", response_model=JobRead)

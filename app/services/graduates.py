@@ -13,6 +13,7 @@ from app.domain.caller import Caller
 from app.domain.enums import Education, EmploymentStatus, Hardship, Role
 from app.domain.national_id import birth_date_of
 from app.schemas.graduates import GraduateCreate, GraduateUpdate
+from app.services.embedding import invalidate_if_text_changed
 from app.services.records import (
     Outcome,
     apply_changes,
@@ -69,6 +70,7 @@ def upsert_graduate(session: Session, *, data: GraduateCreate, caller: Caller) -
     changed = apply_changes(graduate, values)
     if not changed:
         return graduate, "unchanged"
+    invalidate_if_text_changed(graduate, changed)
     touch(graduate)
     record_history(session, resource=RESOURCE, record_id=graduate.id, action="update", caller=caller,
                    changed=changed, sensitive=SENSITIVE_FIELDS)
@@ -159,6 +161,7 @@ def update_graduate(session: Session, *, graduate_id: int, data: GraduateUpdate,
         _check_national_id_free(session, national_id=values["national_id"], own_id=graduate.id)
     changed = apply_changes(graduate, values)
     if changed:
+        invalidate_if_text_changed(graduate, changed)
         touch(graduate)
         record_history(session, resource=RESOURCE, record_id=graduate.id, action="update", caller=caller,
                        changed=changed, sensitive=SENSITIVE_FIELDS)

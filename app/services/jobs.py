@@ -14,6 +14,7 @@ from app.domain.caller import Caller
 from app.domain.enums import Industry, JobStatus, JobType
 from app.schemas.jobs import JobCreate, JobUpdate, check_salary_range
 from app.services.industry import suggest_industry
+from app.services.embedding import invalidate_if_text_changed
 from app.services.records import (
     Outcome,
     apply_changes,
@@ -58,6 +59,7 @@ def upsert_job(session: Session, *, data: JobCreate, caller: Caller) -> tuple[Jo
     changed = apply_changes(job, values)
     if not changed:
         return job, "unchanged"
+    invalidate_if_text_changed(job, changed)
     touch(job)
     record_history(session, resource=RESOURCE, record_id=job.id, action="update", caller=caller,
                    changed=changed, sensitive=frozenset())
@@ -118,6 +120,7 @@ def update_job(session: Session, *, job_id: int, data: JobUpdate, caller: Caller
         values["closed_at"] = None
     changed = apply_changes(job, values)
     if changed:
+        invalidate_if_text_changed(job, changed)
         touch(job)
         record_history(session, resource=RESOURCE, record_id=job.id, action="update", caller=caller,
                        changed=changed, sensitive=frozenset())

@@ -95,7 +95,7 @@ def test_delete_closes_and_keeps_history(client: TestClient, keys: Keys, session
     assert client.get(f"/v1/jobs/{job_id}", headers=headers).json()["status"] == "closed"
     actions = session.scalars(select(RecordChange.action).where(RecordChange.record_id == job_id,
                                                                  RecordChange.resource == "job")).all()
-    assert list(actions) == ["create", "close"]
+    assert list(actions) == ["create", "embed", "close"]
     reopened = client.post("/v1/jobs", json=job_body(), headers=headers)
     assert reopened.json()["status"] == "open"
 

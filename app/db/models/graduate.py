@@ -6,9 +6,10 @@ from sqlalchemy import JSON, Boolean, Date, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.db.base import Base, UTCDateTime, utcnow
+from app.db.models.embedding import EmbeddedMixin
 
 
-class Graduate(Base):
+class Graduate(EmbeddedMixin, Base):
     """A graduate of the real-name registry (P1).
 
     national_id, phone, birth_date, gender and hardship are personal

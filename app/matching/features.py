@@ -1,0 +1,86 @@
+"""Structured fit components, each in [0, 1].
+
+Every function takes a job and a profile and returns one named number; the scorer weighs them.
+None of them reads gender, ethnicity, marital status or hukou: ProfileDoc does not carry them.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from app.matching.affinity import major_industry_affinity
+from app.matching.documents import JobDoc, ProfileDoc
+from app.matching.lexical import term_overlap
+from app.matching.rules import education_rank
+
+# The value a component takes when the graduate stated no preference: neutral, so that
+# saying nothing neither helps nor hurts against someone who stated a matching preference.
+NO_PREFERENCE = 0.5
+
+
+def education_fit(job: JobDoc, profile: ProfileDoc) -> float:
+    """1 when the graduate meets the requirement exactly or one level above; a little less when far
+    over-qualified (a doctor for an associate post is rarely a good match for either side)."""
+    gap = education_rank(profile.education) - education_rank(job.education_min)
+    if gap < 0:
+        return 0.0
+    return 1.0 if gap <= 1 else max(0.6, 1.0 - 0.15 * (gap - 1))
+
+
+def major_fit(job: JobDoc, profile: ProfileDoc) -> float:
+    """The job names the graduate's major (or a close variant), else the catalogue affinity
+    between the graduate's discipline and the job's industry."""
+    major = profile.major.strip()
+    for wanted in job.majors:
+        if wanted and (wanted == major or wanted in major or major in wanted):
+            return 1.0
+    affinity = major_industry_affinity(major=major, industry=job.industry)
+    # A posting that lists majors the graduate lacks is a weaker fit than one that lists none.
+    return affinity * (0.8 if job.majors else 1.0)
+
+
+def skills_fit(job: JobDoc, profile: ProfileDoc) -> float:
+    if not job.skills:
+        return NO_PREFERENCE
+    matched, _missing = term_overlap(job.skills, [*profile.skills, profile.intro])
+    return len(matched) / len(job.skills)
+
+
+def city_fit(job: JobDoc, profile: ProfileDoc) -> float:
+    if profile.preferred_cities:
+        return 1.0 if job.city in profile.preferred_cities else 0.0
+    if profile.current_city:
+        return 1.0 if job.city == profile.current_city else 0.3
+    return NO_PREFERENCE
+
+
+def salary_fit(job: JobDoc, profile: ProfileDoc) -> float:
+    """1 when the range reaches the expectation; falls off linearly to 0 at 50% short."""
+    if profile.expected_salary is None or job.salary_max is None:
+        return NO_PREFERENCE
+    if job.salary_max >= profile.expected_salary:
+        return 1.0
+    shortfall = (profile.expected_salary - job.salary_max) / max(profile.expected_salary, 1)
+    return max(0.0, 1.0 - 2.0 * shortfall)
+
+
+def job_type_fit(job: JobDoc, profile: ProfileDoc) -> float:
+    if not profile.preferred_job_types:
+        return NO_PREFERENCE
+    return 1.0 if job.job_type in profile.preferred_job_types else 0.0
+
+
+def industry_fit(job: JobDoc, profile: ProfileDoc) -> float:
+    if not profile.preferred_industries:
+        return NO_PREFERENCE
+    return 1.0 if job.industry in profile.preferred_industries else 0.0
+
+
+STRUCTURED_COMPONENTS: dict[str, Callable[[JobDoc, ProfileDoc], float]] = {
+    "education": education_fit,
+    "major": major_fit,
+    "skills": skills_fit,
+    "city": city_fit,
+    "salary": salary_fit,
+    "job_type": job_type_fit,
+    "industry": industry_fit,
+}

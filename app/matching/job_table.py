@@ -1,0 +1,128 @@
+"""Jobs held in memory for filtering: one row per job in parallel numpy columns.
+
+Hard filters run on every match request over every job; column arrays make that one vectorised
+pass (about a millisecond at 100,000 jobs) instead of a Python loop. Row slots are reused after
+a job leaves, so the arrays stay as long as the number of live jobs.
+"""
+from __future__ import annotations
+
+import threading
+from datetime import UTC, datetime
+
+import numpy as np
+
+from app.domain.enums import EDUCATION_RANK, Education, Industry, JobType
+from app.matching.documents import JobDoc, ProfileDoc
+from app.matching.rules import MatchFilters, education_rank, internship_eligible
+
+_JOB_TYPES = {job_type.value: code for code, job_type in enumerate(JobType)}
+_INDUSTRIES = {industry.value: code for code, industry in enumerate(Industry)}
+_NO_EXPIRY = np.iinfo(np.int64).max
+
+
+class JobTable:
+    def __init__(self, capacity: int = 1024) -> None:
+        self._lock = threading.RLock()
+        self._slot_of: dict[int, int] = {}
+        self._docs: list[JobDoc | None] = []
+        self._free: list[int] = []
+        self._cities: dict[str, int] = {}
+        self._allocate(capacity)
+        self._size = 0
+
+    def _allocate(self, capacity: int) -> None:
+        def grow(old: np.ndarray | None, dtype: type, fill: object) -> np.ndarray:
+            new = np.full(capacity, fill, dtype=dtype)
+            if old is not None:
+                new[: len(old)] = old
+            return new
+
+        existing = getattr(self, "ids", None)
+        self.ids = grow(existing, np.int64, -1)
+        self.present = grow(getattr(self, "present", None), np.bool_, False)
+        self.live = grow(getattr(self, "live", None), np.bool_, False)
+        self.expires = grow(getattr(self, "expires", None), np.int64, _NO_EXPIRY)
+        self.education = grow(getattr(self, "education", None), np.int8, 0)
+        self.job_type = grow(getattr(self, "job_type", None), np.int8, 0)
+        self.industry = grow(getattr(self, "industry", None), np.int8, 0)
+        self.city = grow(getattr(self, "city", None), np.int32, -1)
+        self.salary_max = grow(getattr(self, "salary_max", None), np.float64, np.nan)
+        self._docs.extend([None] * (capacity - len(self._docs)))
+
+    def __len__(self) -> int:
+        return len(self._slot_of)
+
+    def get(self, job_id: int) -> JobDoc | None:
+        slot = self._slot_of.get(job_id)
+        return None if slot is None else self._docs[slot]
+
+    def upsert(self, doc: JobDoc) -> None:
+        with self._lock:
+            slot = self._slot_of.get(doc.id)
+            if slot is None:
+                slot = self._free.pop() if self._free else self._next_slot()
+                self._slot_of[doc.id] = slot
+            self._docs[slot] = doc
+            self.ids[slot] = doc.id
+            self.present[slot] = True
+            self.live[slot] = doc.status == "open" and not doc.held_back
+            self.expires[slot] = _NO_EXPIRY if doc.expires_at is None else int(doc.expires_at.timestamp())
+            self.education[slot] = EDUCATION_RANK[Education(doc.education_min)]
+            self.job_type[slot] = _JOB_TYPES[doc.job_type]
+            self.industry[slot] = _INDUSTRIES.get(doc.industry, _INDUSTRIES["other"])
+            self.city[slot] = self._cities.setdefault(doc.city, len(self._cities))
+            self.salary_max[slot] = np.nan if doc.salary_max is None else doc.salary_max
+
+    def _next_slot(self) -> int:
+        if self._size == len(self.ids):
+            self._allocate(len(self.ids) * 2)
+        self._size += 1
+        return self._size - 1
+
+    def remove(self, job_id: int) -> None:
+        with self._lock:
+            slot = self._slot_of.pop(job_id, None)
+            if slot is None:
+                return
+            self._docs[slot] = None
+            self.present[slot] = False
+            self.live[slot] = False
+            self.ids[slot] = -1
+            self._free.append(slot)
+
+    def allowed_ids(self, profile: ProfileDoc, *, filters: MatchFilters | None = None,
+                    now: datetime | None = None) -> np.ndarray:
+        """Ids of the jobs that pass every hard filter for this profile (rules.passes_hard_filters, vectorised)."""
+        now = now or datetime.now(UTC)
+        with self._lock:
+            n = self._size
+            mask = self.live[:n] & (self.expires[:n] > int(now.timestamp()))
+            mask &= self.education[:n] <= education_rank(profile.education)
+            if not internship_eligible(profile, now.date()):
+                mask &= self.job_type[:n] != _JOB_TYPES[JobType.INTERNSHIP]
+            if profile.preferred_job_types:
+                wanted = {_JOB_TYPES[value] for value in profile.preferred_job_types}
+                if profile.priority:
+                    wanted.add(_JOB_TYPES[JobType.PUBLIC_WELFARE])  # the P8 floor stays visible
+                mask &= np.isin(self.job_type[:n], sorted(wanted))
+            if filters is not None:
+                mask &= self._caller_mask(filters, n)
+            return self.ids[:n][mask].copy()
+
+    def _caller_mask(self, filters: MatchFilters, n: int) -> np.ndarray:
+        mask = np.ones(n, dtype=np.bool_)
+        if filters.cities:
+            codes = [self._cities[city] for city in filters.cities if city in self._cities]
+            mask &= np.isin(self.city[:n], codes)
+        if filters.industries:
+            mask &= np.isin(self.industry[:n], [_INDUSTRIES[value] for value in filters.industries
+                                                if value in _INDUSTRIES])
+        if filters.job_types:
+            mask &= np.isin(self.job_type[:n], [_JOB_TYPES[value] for value in filters.job_types
+                                                if value in _JOB_TYPES])
+        if filters.salary_min is not None:
+            with np.errstate(invalid="ignore"):
+                mask &= self.salary_max[:n] >= filters.salary_min
+        if filters.education is not None:
+            mask &= self.education[:n] <= education_rank(filters.education)
+        return mask

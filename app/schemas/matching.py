@@ -1,0 +1,130 @@
+"""Schemas of /v1/match, candidates, index status and feedback."""
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, Field, model_validator
+
+from app.domain.enums import Education, JobType
+from app.schemas.common import CityName, IndustryCode, StrictModel, UniqueList
+from app.schemas.graduates import GraduateProfileFields, GraduateStaffRead
+
+MAX_TOP_K = 100
+
+
+class MatchFiltersIn(StrictModel):
+    cities: Annotated[list[CityName], Field(max_length=50), UniqueList] = []
+    industries: Annotated[list[IndustryCode], Field(max_length=11), UniqueList] = []
+    job_types: Annotated[list[JobType], Field(max_length=6), UniqueList] = []
+    salary_min: int | None = Field(default=None, ge=0, le=1_000_000)
+    education: Education | None = Field(default=None, description="only jobs requiring at most this level")
+
+
+class ProfileIn(GraduateProfileFields):
+    """An unsaved profile: only what matching uses. Nothing here is stored."""
+
+    school: str | None = None
+
+
+class MatchRequest(StrictModel):
+    graduate_id: int | None = None
+    profile: ProfileIn | None = None
+    top_k: int = Field(default=10, ge=1, le=MAX_TOP_K)
+    filters: MatchFiltersIn = MatchFiltersIn()
+
+    @model_validator(mode="after")
+    def _one_subject(self) -> MatchRequest:
+        if (self.graduate_id is None) == (self.profile is None):
+            raise ValueError("graduate_id or profile: give exactly one of them")
+        return self
+
+
+class JobMatchOut(BaseModel):
+    job_id: int
+    external_id: str
+    title: str
+    employer_name: str
+    city: str
+    industry: str
+    job_type: str
+    score: float = Field(description="ranking score in [0, 1]")
+    components: dict[str, float]
+    matched_skills: list[str]
+    missing_skills: list[str]
+    reasons: list[str]
+
+
+class MatchResponse(BaseModel):
+    match_id: str = Field(description="quote it in /v1/feedback")
+    model: str
+    results: list[JobMatchOut]
+
+
+class BatchMatchRequest(StrictModel):
+    graduate_ids: Annotated[list[int], Field(min_length=1, max_length=500)]
+    top_k: int = Field(default=10, ge=1, le=MAX_TOP_K)
+    filters: MatchFiltersIn = MatchFiltersIn()
+
+
+class BatchMatchItem(BaseModel):
+    graduate_id: int
+    match_id: str | None = None
+    results: list[JobMatchOut] = []
+    error: str | None = None
+
+
+class BatchMatchResponse(BaseModel):
+    model: str
+    items: list[BatchMatchItem]
+
+
+class CandidateOut(BaseModel):
+    """A graduate for a job. Platforms and organisers get the pseudonymous view only."""
+
+    candidate_id: str = Field(description="pseudonymous id, stable per job and caller")
+    major: str
+    education: str
+    school: str | None
+    city: str | None
+    skills: list[str]
+    score: float
+    matched_skills: list[str]
+    missing_skills: list[str]
+    reasons: list[str]
+    # Staff only (absent for other roles):
+    graduate: GraduateStaffRead | None = None
+    components: dict[str, float] | None = None
+    relevance: float | None = None
+    priority_applied: bool | None = None
+
+
+class CandidatesResponse(BaseModel):
+    job_id: int
+    model: str
+    results: list[CandidateOut]
+
+
+class IndexStatus(BaseModel):
+    model: str
+    embedded: int
+    pending: int
+    updated_at: datetime | None
+    detail: dict[str, dict[str, int]]
+
+
+FeedbackEvent = Literal["impression", "click", "apply", "interview", "hire", "dismiss"]
+
+
+class FeedbackIn(StrictModel):
+    match_id: str = Field(min_length=8, max_length=32)
+    job_id: int
+    event: FeedbackEvent
+
+
+class FeedbackOut(BaseModel):
+    id: int
+    match_id: str
+    job_id: int
+    event: str
+    at: datetime

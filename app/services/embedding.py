@@ -1,0 +1,114 @@
+"""Embedding of stored records: what text, when, and the pending queue.
+
+A record is *pending* while its ``embedding_model`` is not the current encoder's model id:
+new, edited in a field that feeds its text, or embedded by another model. Pending records
+are not matchable. Single creates embed inline; batches and imports leave records pending
+for the background worker (or ``jobmatch reindex``), which embeds them in committed batches —
+a process killed mid-batch loses only that uncommitted batch, which stays pending.
+"""
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any, TypeVar
+
+from sqlalchemy import func, or_, select
+from sqlalchemy.orm import Session, undefer
+
+from app.db.base import utcnow
+from app.db.models import Graduate, Job, RecordChange
+from app.domain.enums import EDUCATION_NAMES, INDUSTRY_NAMES, Education, Industry
+from app.matching.encoder import Encoder
+from app.matching.texts import posting_text, profile_text
+
+JOB_TEXT_FIELDS = frozenset({"title", "description", "skills", "majors", "industry"})
+GRADUATE_TEXT_FIELDS = frozenset({"major", "education", "skills", "intro", "preferred_industries"})
+
+Record = TypeVar("Record", Job, Graduate)
+
+
+def _industry_name(code: str) -> str:
+    try:
+        return INDUSTRY_NAMES[Industry(code)]
+    except ValueError:
+        return code
+
+
+def job_text(job: Job) -> str:
+    return posting_text(title=job.title, description=job.description, skills=job.skills, majors=job.majors,
+                        industry_name=_industry_name(job.industry))
+
+
+def graduate_text(*, major: str, education: str, skills: Sequence[str], intro: str,
+                  preferred_industries: Sequence[str]) -> str:
+    return profile_text(major=major, education=EDUCATION_NAMES[Education(education)], skills=skills, intro=intro,
+                        preferred_industries_names=[_industry_name(code) for code in preferred_industries])
+
+
+def graduate_record_text(graduate: Graduate) -> str:
+    return graduate_text(major=graduate.major, education=graduate.education, skills=graduate.skills,
+                         intro=graduate.intro, preferred_industries=graduate.preferred_industries)
+
+
+def invalidate_if_text_changed(record: Job | Graduate, changed: Mapping[str, Any]) -> None:
+    fields = JOB_TEXT_FIELDS if isinstance(record, Job) else GRADUATE_TEXT_FIELDS
+    if fields & changed.keys():
+        record.clear_embedding()
+
+
+def _pending(model: type[Record], model_id: str) -> Any:
+    return or_(model.embedding_model.is_(None), model.embedding_model != model_id)
+
+
+def embed_records(session: Session, *, encoder: Encoder, records: Sequence[Job | Graduate]) -> int:
+    """Embed the given records now and note the change so every process's index picks them up."""
+    jobs = [record for record in records if isinstance(record, Job)]
+    graduates = [record for record in records if isinstance(record, Graduate)]
+    now = utcnow()
+    if jobs:
+        vectors = encoder.encode_passages([job_text(job) for job in jobs])
+        for job, vector in zip(jobs, vectors, strict=True):
+            job.set_embedding(vector, model_id=encoder.model_id, at=now)
+            session.add(RecordChange(resource="job", record_id=job.id, action="embed", changes={}))
+    if graduates:
+        vectors = encoder.encode_queries([graduate_record_text(graduate) for graduate in graduates])
+        for graduate, vector in zip(graduates, vectors, strict=True):
+            graduate.set_embedding(vector, model_id=encoder.model_id, at=now)
+            session.add(RecordChange(resource="graduate", record_id=graduate.id, action="embed", changes={}))
+    session.flush()
+    return len(records)
+
+
+def embed_pending_batch(session: Session, *, encoder: Encoder, model: type[Job] | type[Graduate],
+                        limit: int = 32) -> int:
+    """Claim up to ``limit`` pending records and embed them. The caller commits.
+
+    On PostgreSQL the rows are locked with SKIP LOCKED, so several processes share the queue
+    without embedding a record twice; SQLite serialises writers anyway.
+    """
+    query = (select(model).where(_pending(model, encoder.model_id)).order_by(model.id).limit(limit)
+             .options(undefer(model.embedding)).with_for_update(skip_locked=True))
+    records = list(session.scalars(query))
+    if not records:
+        return 0
+    return embed_records(session, encoder=encoder, records=records)
+
+
+def count_pending(session: Session, *, model_id: str) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for name, model in (("jobs", Job), ("graduates", Graduate)):
+        counts[name] = session.scalar(select(func.count()).select_from(model)
+                                      .where(_pending(model, model_id))) or 0
+    return counts
+
+
+def count_embedded(session: Session, *, model_id: str) -> dict[str, int]:
+    return {name: session.scalar(select(func.count()).select_from(model)
+                                 .where(model.embedding_model == model_id)) or 0
+            for name, model in (("jobs", Job), ("graduates", Graduate))}
+
+
+def last_embedded_at(session: Session, *, model_id: str) -> Any:
+    latest = [session.scalar(select(func.max(model.embedded_at)).where(model.embedding_model == model_id))
+              for model in (Job, Graduate)]
+    present = [value for value in latest if value is not None]
+    return max(present) if present else None

@@ -1,0 +1,82 @@
+"""The process-wide matching engine and the worker thread that keeps it current.
+
+Each API process builds its engine once (encoder, indexes) and keeps it current from the
+database: a daemon thread embeds pending records in committed batches and applies the change
+feed every ``worker_poll_seconds``, so a posting created or closed through any process shows in
+every process's matches within about a second.
+"""
+from __future__ import annotations
+
+import logging
+import threading
+from functools import lru_cache
+
+from sqlalchemy.exc import SQLAlchemyError
+
+from app.config import Settings, get_settings
+from app.db.models import Graduate, Job
+from app.db.session import session_scope
+from app.matching.encoder import build_encoder
+from app.matching.engine import MatchEngine, RankingSettings
+from app.matching.scorer import DEFAULT_WEIGHTS
+from app.services.embedding import embed_pending_batch
+from app.services.index_sync import refresh
+
+log = logging.getLogger("jobmatch.worker")
+
+
+def ranking_settings(settings: Settings) -> RankingSettings:
+    return RankingSettings(weights={**DEFAULT_WEIGHTS, **settings.ranking_weights},
+                           priority_band=settings.priority_band)
+
+
+@lru_cache
+def get_match_engine() -> MatchEngine:
+    settings = get_settings()
+    encoder = build_encoder(name=settings.encoder, model=settings.embedding_model)
+    return MatchEngine(encoder=encoder, settings=ranking_settings(settings))
+
+
+def run_worker_cycle(engine: MatchEngine, *, batch_size: int) -> int:
+    """One pass: embed a batch of each resource, commit, then apply the change feed."""
+    embedded = 0
+    for model in (Job, Graduate):
+        with session_scope() as session:
+            embedded += embed_pending_batch(session, encoder=engine.encoder, model=model, limit=batch_size)
+    with session_scope() as session:
+        refresh(engine, session)
+    return embedded
+
+
+class IndexWorker:
+    def __init__(self, engine: MatchEngine, *, poll_seconds: float, batch_size: int) -> None:
+        self.engine = engine
+        self.poll_seconds = poll_seconds
+        self.batch_size = batch_size
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="index-worker", daemon=True)
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._thread.join(timeout=10)
+
+    def _run(self) -> None:
+        backoff = self.poll_seconds
+        while not self._stop.is_set():
+            try:
+                busy = run_worker_cycle(self.engine, batch_size=self.batch_size) > 0
+                backoff = self.poll_seconds
+            except SQLAlchemyError as error:
+                # The database is down or busy: keep the last index and try again, more slowly.
+                log.warning("index worker could not reach the database: %s", type(error).__name__)
+                busy = False
+                backoff = min(backoff * 2, 10.0)
+            except Exception:
+                log.exception("index worker cycle failed")
+                busy = False
+                backoff = min(backoff * 2, 10.0)
+            if not busy:
+                self._stop.wait(backoff)
