@@ -115,6 +115,9 @@ def _run_import(path: Path, resource_name: str) -> None:
             bar.close()
     typer.echo(f"{summary.total_rows} rows: {summary.created} created, {summary.updated} updated, "
                f"{summary.unchanged} unchanged, {len(summary.rejected_rows)} rejected")
+    if summary.held_back:
+        typer.echo(f"{summary.held_back} postings stored but held back by screening: staff review them at "
+                   "GET /v1/screening/flagged")
     if summary.report_path:
         typer.echo(f"rejected rows and reasons: {summary.report_path}")
 
@@ -129,6 +132,35 @@ def import_jobs(path: Annotated[Path, typer.Argument(help="CSV (UTF-8 or GBK) or
 def import_graduates(path: Annotated[Path, typer.Argument(help="CSV (UTF-8 or GBK) or XLSX file")]) -> None:
     """Import the graduate registry; rerunning the same file changes nothing."""
     _run_import(path, "graduates")
+
+
+@cli.command()
+def reindex(
+    all_records: Annotated[bool, typer.Option("--all", help="re-embed every record, not only pending ones")] = False,
+    batch_size: Annotated[int, typer.Option(help="records per committed batch")] = 64,
+) -> None:
+    """Embed every pending record with the configured model, with a progress bar.
+
+    Each batch is committed before the next starts, so an interrupted run resumes where it stopped
+    when started again: nothing is lost or embedded twice. ``--all`` first marks every record
+    pending (they leave matching until re-embedded).
+    """
+    from app.matching.encoder import build_encoder
+    from app.services.embedding import count_pending, embed_all_pending, mark_all_pending
+
+    _ready_database()
+    settings = get_settings()
+    encoder = build_encoder(name=settings.encoder, model=settings.embedding_model)
+    if all_records:
+        with session_scope() as session:
+            mark_all_pending(session)
+    with session_scope() as session:
+        pending = count_pending(session, model_id=encoder.model_id)
+    with tqdm(total=sum(pending.values()), unit="record", desc=f"embedding with {encoder.model_id}",
+              file=sys.stderr) as bar:
+        done = embed_all_pending(session_factory=get_session_factory(), encoder=encoder, batch_size=batch_size,
+                                 on_progress=bar.update)
+    typer.echo(f"embedded {done} records with {encoder.model_id}")
 
 
 def main() -> None:

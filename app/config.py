@@ -7,12 +7,15 @@ refuse the defaults that are only safe on a laptop.
 from __future__ import annotations
 
 from functools import lru_cache
+from pathlib import Path
 from typing import Literal
 
 from pydantic import Field, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 DEFAULT_SQLITE_URL = "sqlite:///./jobmatch.db"
+# Beside the code rather than the working directory, so the service finds it wherever it starts.
+DEFAULT_RANKER_PATH = Path(__file__).resolve().parents[1] / "models" / "ranker.json"
 
 
 class Settings(BaseSettings):
@@ -34,6 +37,10 @@ class Settings(BaseSettings):
     # Ranking: component weights (missing names keep their defaults) and the P9 band.
     ranking_weights: dict[str, float] = Field(default_factory=dict)
     priority_band: float = Field(default=0.05, ge=0.0, le=0.2)
+    # Weights learned by scripts/train_ranker.py replace the hand-set ones when this is on and the
+    # artefact loads; ranking_weights above still override single components. See models/README.md.
+    use_learned_ranker: bool = False
+    ranker_path: Path = DEFAULT_RANKER_PATH
     # The embedding worker thread of each API process (off in tests, which embed explicitly).
     background_worker: bool = True
     worker_poll_seconds: float = Field(default=0.5, gt=0.0)

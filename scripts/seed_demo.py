@@ -44,22 +44,16 @@ def _store(records: list[dict], runner: BatchRunner, label: str) -> None:  # typ
 
 def _embed_all() -> None:
     from app.config import get_settings
-    from app.db.models import Graduate, Job
+    from app.db.session import get_session_factory
     from app.matching.encoder import build_encoder
-    from app.services.embedding import count_pending, embed_pending_batch
+    from app.services.embedding import count_pending, embed_all_pending
 
     settings = get_settings()
     encoder = build_encoder(name=settings.encoder, model=settings.embedding_model)
     with session_scope() as session:
         total = sum(count_pending(session, model_id=encoder.model_id).values())
     with tqdm(total=total, desc="embedding", unit="rec", file=sys.stderr) as bar:
-        for model in (Job, Graduate):
-            while True:
-                with session_scope() as session:
-                    done = embed_pending_batch(session, encoder=encoder, model=model, limit=64)
-                if not done:
-                    break
-                bar.update(done)
+        embed_all_pending(session_factory=get_session_factory(), encoder=encoder, on_progress=bar.update)
 
 
 def main() -> None:

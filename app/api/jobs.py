@@ -52,7 +52,7 @@ def list_jobs(
     after: Annotated[int | None, Query(description="id of the last record of the previous page")] = None,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
 ) -> JobPage:
-    rows, next_after = job_service.list_jobs(session, industry=industry, city=city, job_type=job_type,
+    rows, next_after = job_service.list_jobs(session, caller=caller, industry=industry, city=city, job_type=job_type,
                                              status=status_, after=after, limit=limit)
     return JobPage(items=[JobRead.model_validate(row) for row in rows], next_after=next_after)
 

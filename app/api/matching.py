@@ -111,7 +111,8 @@ def _candidate_out(result: CandidateMatch, caller: Caller, job_id: int,
 def candidates(job_id: int, session: SessionDep, caller: GraduateReader, engine: MatcherDep,
                top_k: Annotated[int, Query(ge=1, le=100)] = 10) -> CandidatesResponse:
     """Ranked graduates for a job. Platforms and organisers get a pseudonymous view; staff the full record."""
-    job, results = matching_service.job_candidates(session, engine=engine, job_id=job_id, top_k=top_k)
+    job, results = matching_service.job_candidates(session, engine=engine, job_id=job_id, top_k=top_k,
+                                                   caller=caller)
     staff_views: dict[int, GraduateStaffRead] = {}
     if caller.is_staff:
         graduates = matching_service.load_graduates(session, [r.profile.id for r in results if r.profile.id])

@@ -8,6 +8,7 @@ bounded P9 policy step orders them.
 from __future__ import annotations
 
 import threading
+from collections import deque
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -66,8 +67,12 @@ class CandidateMatch:
 
 @dataclass
 class EngineState:
+    """Where this process is in the database's change feed (see app.services.index_sync)."""
+
     watermark: int | None = None
     processed_recent: set[int] = field(default_factory=set)
+    # (time, watermark) pairs: the watermark of a minute ago is where a refresh re-reads from.
+    floors: deque[tuple[datetime, int]] = field(default_factory=deque)
     refreshed_at: datetime | None = None
 
 

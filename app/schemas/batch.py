@@ -18,6 +18,7 @@ class BatchItemResult(BaseModel):
     id: int
     external_id: str
     outcome: Literal["created", "updated", "unchanged"]
+    findings: list[dict[str, Any]] = Field(default=[], description="screening findings (jobs only)")
 
 
 class BatchItemError(BaseModel):

@@ -1,9 +1,9 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Annotated
+from typing import Annotated, Literal
 
-from pydantic import Field, StringConstraints, model_validator
+from pydantic import BaseModel, Field, StringConstraints, model_validator
 
 from app.domain.enums import Education, JobStatus, JobType
 from app.schemas.common import (
@@ -77,6 +77,19 @@ class JobUpdate(StrictModel):
     status: JobStatus | None = None
 
 
+class FindingRead(BaseModel):
+    """A screening finding (P10): what was found, where, and the rule it breaks."""
+
+    code: str
+    category: str
+    severity: Literal["block", "review", "info"]
+    span: str = Field(description="the offending text")
+    start: int = Field(description="offset in title + newline + description; -1 for the salary fields or the whole posting")
+    end: int
+    explanation: str
+    rule_version: str
+
+
 class JobRead(ReadModel):
     id: int
     external_id: str
@@ -100,8 +113,17 @@ class JobRead(ReadModel):
     created_at: datetime
     updated_at: datetime
     closed_at: datetime | None
+    screening_status: str = Field(description="clean | review | blocked | cleared | confirmed")
+    held_back: bool = Field(description="true: not matched until staff clear it")
+    findings: list[FindingRead] = Field(validation_alias="screening_findings")
 
 
 class JobPage(ReadModel):
     items: list[JobRead]
     next_after: int | None = Field(description="Pass as ?after= to get the next page; null on the last page.")
+
+
+class ScreeningDecision(StrictModel):
+    decision: Literal["clear", "confirm"] = Field(description="clear: matchable again; confirm: stays held back")
+    note: Annotated[str, StringConstraints(strip_whitespace=True, min_length=2, max_length=500)] = Field(
+        description="why, for the audit log")

@@ -22,6 +22,7 @@ class ItemResult:
     id: int
     external_id: str
     outcome: Outcome
+    findings: list[dict[str, Any]] = field(default_factory=list)  # screening (jobs only)
 
 
 @dataclass
@@ -72,7 +73,8 @@ class BatchRunner(Generic[SchemaT]):
 
     def _store(self, session: Session, index: int, data: SchemaT, result: BatchResult) -> None:
         record, outcome = self.upsert(session, data)
-        result.results.append(ItemResult(index, record.id, record.external_id, outcome))
+        result.results.append(ItemResult(index, record.id, record.external_id, outcome,
+                                         list(getattr(record, "screening_findings", None) or [])))
 
 
 def _external_id_of(item: Any) -> str | None:

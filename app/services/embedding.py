@@ -8,10 +8,10 @@ a process killed mid-batch loses only that uncommitted batch, which stays pendin
 """
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any, TypeVar
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import func, or_, select, update
 from sqlalchemy.orm import Session, undefer
 
 from app.db.base import utcnow
@@ -93,6 +93,12 @@ def embed_pending_batch(session: Session, *, encoder: Encoder, model: type[Job] 
     return embed_records(session, encoder=encoder, records=records)
 
 
+def mark_all_pending(session: Session) -> None:
+    """For a forced full re-embed (``jobmatch reindex --all``)."""
+    for model in (Job, Graduate):
+        session.execute(update(model).values(embedding=None, embedding_model=None, embedded_at=None))
+
+
 def count_pending(session: Session, *, model_id: str) -> dict[str, int]:
     counts: dict[str, int] = {}
     for name, model in (("jobs", Job), ("graduates", Graduate)):
@@ -112,3 +118,23 @@ def last_embedded_at(session: Session, *, model_id: str) -> Any:
               for model in (Job, Graduate)]
     present = [value for value in latest if value is not None]
     return max(present) if present else None
+
+
+def embed_all_pending(*, session_factory: Callable[[], Session], encoder: Encoder, batch_size: int = 64,
+                      on_progress: Callable[[int], None] | None = None) -> int:
+    """Embed until nothing is pending, one committed batch at a time (resumable when interrupted)."""
+    total = 0
+    for model in (Job, Graduate):
+        while True:
+            session = session_factory()
+            try:
+                done = embed_pending_batch(session, encoder=encoder, model=model, limit=batch_size)
+                session.commit()
+            finally:
+                session.close()
+            if not done:
+                break
+            total += done
+            if on_progress:
+                on_progress(done)
+    return total

@@ -33,6 +33,7 @@ class ImportSummary:
     created: int = 0
     updated: int = 0
     unchanged: int = 0
+    held_back: int = 0  # postings stored but held back by screening (P10)
     rejected_rows: set[int] = field(default_factory=set)
     problems: list[RowProblem] = field(default_factory=list)
     report_path: Path | None = None
@@ -92,6 +93,8 @@ def _import_chunk(chunk: list[SourceRow], *, resource: Resource, runner: BatchRu
     summary.created += result.count("created")
     summary.updated += result.count("updated")
     summary.unchanged += result.count("unchanged")
+    summary.held_back += sum(1 for item in result.results
+                             if any(f.get("severity") == "block" for f in item.findings))
     for error in result.errors:
         row = readable[error.index]
         summary.rejected_rows.add(row.row_number)

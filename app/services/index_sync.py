@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from datetime import timedelta
 
 import numpy as np
-from sqlalchemy import func, or_, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, undefer
 
 from app.db.base import utcnow
@@ -24,6 +24,7 @@ from app.matching.engine import MatchEngine
 
 LATE_COMMIT_WINDOW = timedelta(seconds=60)
 LOAD_CHUNK = 2000
+FULL_LOAD_MARGIN = 1000
 
 
 def job_doc(job: Job) -> JobDoc:
@@ -106,12 +107,21 @@ def _load(session: Session, model: type[Job] | type[Graduate], ids: list[int]) -
     return found
 
 
-def refresh(engine: MatchEngine, session: Session) -> int:
-    """Bring the engine up to date; returns how many change rows were applied."""
-    with engine.refresh_lock:
+def refresh(engine: MatchEngine, session: Session, *, wait: bool = True) -> int:
+    """Bring the engine up to date; returns how many change rows were applied.
+
+    With ``wait=False`` (the request path) a refresh already running elsewhere is not waited for,
+    except before the first load, when there is nothing to answer from yet.
+    """
+    blocking = wait or engine.state.watermark is None
+    if not engine.refresh_lock.acquire(blocking=blocking):
+        return 0
+    try:
         if engine.state.watermark is None:
             return _full_load(engine, session)
         return _apply_feed(engine, session)
+    finally:
+        engine.refresh_lock.release()
 
 
 def _full_load(engine: MatchEngine, session: Session) -> int:
@@ -126,6 +136,9 @@ def _full_load(engine: MatchEngine, session: Session) -> int:
         .order_by(Graduate.id).execution_options(yield_per=LOAD_CHUNK))
     _apply_graduates(engine, graduates)
     engine.state.watermark = watermark
+    # A transaction still open during the load may commit ids below the watermark: the first
+    # minute of refreshes re-reads a margin below it (re-applying a record is harmless).
+    engine.state.floors.append((utcnow(), max(0, watermark - FULL_LOAD_MARGIN)))
     engine.state.refreshed_at = utcnow()
     return len(engine.jobs) + len(engine.graduates)
 
@@ -133,19 +146,24 @@ def _full_load(engine: MatchEngine, session: Session) -> int:
 def _apply_feed(engine: MatchEngine, session: Session) -> int:
     state = engine.state
     assert state.watermark is not None
-    cutoff = utcnow() - LATE_COMMIT_WINDOW
+    now = utcnow()
+    # Re-read from the watermark we had a minute ago: a primary-key range scan that covers every
+    # change committed late within that window (see the module docstring).
+    while len(state.floors) > 1 and state.floors[1][0] <= now - LATE_COMMIT_WINDOW:
+        state.floors.popleft()
+    low = state.floors[0][1] if state.floors else state.watermark
     rows = session.execute(
-        select(RecordChange.id, RecordChange.resource, RecordChange.record_id, RecordChange.at)
-        .where(or_(RecordChange.id > state.watermark, RecordChange.at > cutoff))
-        .order_by(RecordChange.id)
+        select(RecordChange.id, RecordChange.resource, RecordChange.record_id)
+        .where(RecordChange.id > low).order_by(RecordChange.id)
     ).all()
-    fresh = [row for row in rows if row.id > state.watermark or row.id not in state.processed_recent]
+    fresh = [row for row in rows if row.id not in state.processed_recent]
     if fresh:
         job_ids = sorted({row.record_id for row in fresh if row.resource == "job"})
         graduate_ids = sorted({row.record_id for row in fresh if row.resource == "graduate"})
         _apply_jobs(engine, _load(session, Job, job_ids))  # type: ignore[arg-type]
         _apply_graduates(engine, _load(session, Graduate, graduate_ids))  # type: ignore[arg-type]
         state.watermark = max(state.watermark, max(row.id for row in fresh))
-    state.processed_recent = {row.id for row in rows if row.at > cutoff} | {row.id for row in fresh}
-    state.refreshed_at = utcnow()
+    state.processed_recent = {row.id for row in rows}
+    state.floors.append((now, state.watermark))
+    state.refreshed_at = now
     return len(fresh)

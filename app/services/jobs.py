@@ -15,6 +15,7 @@ from app.domain.enums import Industry, JobStatus, JobType
 from app.schemas.jobs import JobCreate, JobUpdate, check_salary_range
 from app.services.industry import suggest_industry
 from app.services.embedding import invalidate_if_text_changed
+from app.services.screening import screen_job
 from app.services.records import (
     Outcome,
     apply_changes,
@@ -47,6 +48,7 @@ def upsert_job(session: Session, *, data: JobCreate, caller: Caller) -> tuple[Jo
     if job is None:
         job = Job(external_id=data.external_id, owner_key_id=caller.key_id, status=JobStatus.OPEN.value)
         apply_changes(job, values)
+        screen_job(job)
         session.add(job)
         session.flush()
         record_history(session, resource=RESOURCE, record_id=job.id, action="create", caller=caller,
@@ -60,6 +62,7 @@ def upsert_job(session: Session, *, data: JobCreate, caller: Caller) -> tuple[Jo
     if not changed:
         return job, "unchanged"
     invalidate_if_text_changed(job, changed)
+    screen_job(job, changed=changed)
     touch(job)
     record_history(session, resource=RESOURCE, record_id=job.id, action="update", caller=caller,
                    changed=changed, sensitive=frozenset())
@@ -77,6 +80,7 @@ def get_job(session: Session, *, job_id: int) -> Job:
 def list_jobs(
     session: Session,
     *,
+    caller: Caller,
     industry: Industry | None = None,
     city: str | None = None,
     job_type: JobType | None = None,
@@ -85,6 +89,12 @@ def list_jobs(
     limit: int = 50,
 ) -> tuple[list[Job], int | None]:
     query = select(Job).order_by(Job.id).limit(limit + 1)
+    if not caller.is_staff:
+        # Postings held back by screening are shown to staff and to their own poster only.
+        visible = Job.held_back.is_(False)
+        if caller.key_id is not None:
+            visible = visible | (Job.owner_key_id == caller.key_id)
+        query = query.where(visible)
     if industry is not None:
         query = query.where(Job.industry == industry.value)
     if city:
@@ -121,6 +131,7 @@ def update_job(session: Session, *, job_id: int, data: JobUpdate, caller: Caller
     changed = apply_changes(job, values)
     if changed:
         invalidate_if_text_changed(job, changed)
+        screen_job(job, changed=changed)
         touch(job)
         record_history(session, resource=RESOURCE, record_id=job.id, action="update", caller=caller,
                        changed=changed, sensitive=frozenset())

@@ -66,7 +66,7 @@ def profile_subject(*, engine: MatchEngine, profile: ProfileIn) -> tuple[Profile
 
 def match_jobs(session: Session, *, engine: MatchEngine, profile: ProfileDoc, vector: np.ndarray, top_k: int,
                filters: MatchFiltersIn, caller: Caller, graduate_id: int | None) -> tuple[str, list[JobMatch]]:
-    refresh(engine, session)
+    refresh(engine, session, wait=False)
     results = engine.match_profile(profile, vector=vector, text=profile_lexical_text(profile), top_k=top_k,
                                    filters=to_filters(filters), with_priority=caller.is_staff)
     match_id = uuid.uuid4().hex
@@ -78,10 +78,13 @@ def match_jobs(session: Session, *, engine: MatchEngine, profile: ProfileDoc, ve
     return match_id, results
 
 
-def job_candidates(session: Session, *, engine: MatchEngine, job_id: int,
-                   top_k: int) -> tuple[Job, list[CandidateMatch]]:
+def job_candidates(session: Session, *, engine: MatchEngine, job_id: int, top_k: int,
+                   caller: Caller) -> tuple[Job, list[CandidateMatch]]:
     job = job_service.get_job(session, job_id=job_id)
-    refresh(engine, session)
+    if job.held_back and not caller.is_staff:
+        raise Conflict("this posting is held back by screening until staff clear it; see its findings",
+                       problems=[FieldProblem("job_id", f"screening status {job.screening_status}")])
+    refresh(engine, session, wait=False)
     vector = stored_vector(job, engine)
     if vector is None:
         vector = engine.encoder.encode_passages([job_text(job)])[0]

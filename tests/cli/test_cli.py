@@ -13,7 +13,9 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def _jobmatch(args: list[str], database: Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "JOBMATCH_DATABASE_URL": f"sqlite:///{database}", "JOBMATCH_LOG_LEVEL": "WARNING"}
+    # The hashing encoder keeps these command tests fast; the encoders have their own tests.
+    env = {**os.environ, "JOBMATCH_DATABASE_URL": f"sqlite:///{database}", "JOBMATCH_LOG_LEVEL": "WARNING",
+           "JOBMATCH_ENCODER": "hashing"}
     return subprocess.run([sys.executable, "-m", "app.cli", *args], cwd=ROOT, env=env, capture_output=True,
                           text=True, timeout=120, check=False)
 
@@ -59,3 +61,21 @@ def test_import_graduates_command(database: Path, tmp_path: Path) -> None:
 def test_import_of_a_missing_file_says_so(database: Path) -> None:
     result = _jobmatch(["import", "jobs", "/nonexistent/jobs.csv"], database)
     assert result.returncode == 2 and "no such file" in result.stderr
+
+
+def test_reindex_embeds_pending_records_and_resumes(database: Path, tmp_path: Path) -> None:
+    path = tmp_path / "jobs.csv"
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["岗位编号", "岗位名称", "单位名称", "工作城市"])
+        for index in range(5):
+            writer.writerow([f"J{index}", "护士", "临沂市人民医院", "临沂"])
+    assert _jobmatch(["import", "jobs", str(path)], database).returncode == 0
+    env_encoder = ["--batch-size", "2"]
+    first = _jobmatch(["reindex", *env_encoder], database)
+    assert first.returncode == 0, first.stderr
+    assert "embedded 5 records" in first.stdout
+    again = _jobmatch(["reindex"], database)
+    assert "embedded 0 records" in again.stdout
+    forced = _jobmatch(["reindex", "--all"], database)
+    assert "embedded 5 records" in forced.stdout

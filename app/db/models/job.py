@@ -7,9 +7,10 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from app.db.base import Base, UTCDateTime, utcnow
 from app.db.models.embedding import EmbeddedMixin
+from app.db.models.screening import ScreenedMixin
 
 
-class Job(EmbeddedMixin, Base):
+class Job(EmbeddedMixin, ScreenedMixin, Base):
     __tablename__ = "jobs"
 
     id: Mapped[int] = mapped_column(primary_key=True)

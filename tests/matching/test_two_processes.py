@@ -1,0 +1,120 @@
+"""Two server processes on one PostgreSQL see each other's postings within 2 s (the issue's bound).
+
+Each process keeps its own in-memory index current from the database's change feed; this test
+runs two real uvicorn processes, writes through one and reads through the other.
+"""
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+from sqlalchemy import Engine, create_engine, text
+from sqlalchemy.engine import make_url
+
+from tests.conftest import IN_CI, POSTGRES_ADMIN_URL
+from tests.factories import job_body
+
+ROOT = Path(__file__).resolve().parents[2]
+DATABASE = "jobmatch_two_process"
+PROPAGATION_BOUND_S = 2.0
+PROFILE = {"profile": {"major": "护理学", "education": "bachelor", "graduation_year": 2025, "skills": ["护士执业资格"]}}
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@pytest.fixture(scope="module")
+def database_url() -> Iterator[str]:
+    admin: Engine = create_engine(POSTGRES_ADMIN_URL, isolation_level="AUTOCOMMIT",
+                                  connect_args={"connect_timeout": 3})
+    try:
+        with admin.connect() as connection:
+            connection.execute(text(f"DROP DATABASE IF EXISTS {DATABASE} WITH (FORCE)"))
+            connection.execute(text(f"CREATE DATABASE {DATABASE}"))
+    except Exception as error:  # noqa: BLE001
+        if IN_CI:
+            pytest.fail(f"PostgreSQL is required under CI but unreachable: {error}")
+        pytest.skip(f"PostgreSQL not reachable: {type(error).__name__}")
+    yield make_url(POSTGRES_ADMIN_URL).set(database=DATABASE).render_as_string(hide_password=False)
+    with admin.connect() as connection:
+        connection.execute(text(f"DROP DATABASE IF EXISTS {DATABASE} WITH (FORCE)"))
+    admin.dispose()
+
+
+def _env(database_url: str) -> dict[str, str]:
+    return {**os.environ, "JOBMATCH_DATABASE_URL": database_url, "JOBMATCH_ENCODER": "hashing",
+            "JOBMATCH_BACKGROUND_WORKER": "true", "JOBMATCH_WORKER_POLL_SECONDS": "0.2",
+            "JOBMATCH_LOG_LEVEL": "WARNING", "JOBMATCH_ENVIRONMENT": "development"}
+
+
+@pytest.fixture(scope="module")
+def servers(database_url: str) -> Iterator[tuple[str, str, dict[str, str]]]:
+    env = _env(database_url)
+    created = subprocess.run([sys.executable, "-m", "app.cli", "keys", "create", "--role", "staff", "--name", "t"],
+                             cwd=ROOT, env=env, capture_output=True, text=True, check=True, timeout=120)
+    headers = {"X-API-Key": created.stdout.strip().splitlines()[-1]}
+    processes, urls = [], []
+    for _ in range(2):
+        port = _free_port()
+        processes.append(subprocess.Popen([sys.executable, "-m", "app.cli", "serve", "--port", str(port)],
+                                          cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
+        urls.append(f"http://127.0.0.1:{port}")
+    try:
+        for url in urls:
+            _wait_ready(url)
+        yield urls[0], urls[1], headers
+    finally:
+        for process in processes:
+            process.terminate()
+            process.wait(timeout=20)
+
+
+def _wait_ready(url: str) -> None:
+    deadline = time.monotonic() + 90
+    while time.monotonic() < deadline:
+        try:
+            if httpx.get(f"{url}/readyz", timeout=2).status_code == 200:
+                return
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.2)
+    raise AssertionError(f"server at {url} did not become ready")
+
+
+def _seconds_until(predicate, bound: float) -> float | None:  # type: ignore[no-untyped-def]
+    started = time.monotonic()
+    while time.monotonic() - started < bound:
+        if predicate():
+            return time.monotonic() - started
+        time.sleep(0.05)
+    return None
+
+
+def _matched_ids(url: str, headers: dict[str, str]) -> set[str]:
+    response = httpx.post(f"{url}/v1/match", json=PROFILE, headers=headers, timeout=10)
+    assert response.status_code == 200, response.text
+    return {row["external_id"] for row in response.json()["results"]}
+
+
+@pytest.mark.postgres
+@pytest.mark.slow
+def test_a_posting_created_or_closed_in_one_process_shows_in_the_other(
+        servers: tuple[str, str, dict[str, str]]) -> None:
+    writer, reader, headers = servers
+    assert "cross" not in _matched_ids(reader, headers)
+    created = httpx.post(f"{writer}/v1/jobs", json=job_body("cross"), headers=headers, timeout=10)
+    assert created.status_code == 201
+    assert _seconds_until(lambda: "cross" in _matched_ids(reader, headers), PROPAGATION_BOUND_S) is not None
+    closed = httpx.delete(f"{reader}/v1/jobs/{created.json()['id']}", headers=headers, timeout=10)
+    assert closed.status_code == 200
+    assert _seconds_until(lambda: "cross" not in _matched_ids(writer, headers), PROPAGATION_BOUND_S) is not None
