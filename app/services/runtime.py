@@ -18,6 +18,7 @@ from app.db.models import Graduate, Job
 from app.db.session import session_scope
 from app.matching.encoder import build_encoder
 from app.matching.engine import MatchEngine, RankingSettings
+from app.matching.learned_weights import load_learned_weights
 from app.matching.scorer import DEFAULT_WEIGHTS
 from app.services.embedding import embed_pending_batch
 from app.services.index_sync import refresh
@@ -26,7 +27,13 @@ log = logging.getLogger("jobmatch.worker")
 
 
 def ranking_settings(settings: Settings) -> RankingSettings:
-    return RankingSettings(weights={**DEFAULT_WEIGHTS, **settings.ranking_weights},
+    """Hand-set weights, replaced by learned ones when switched on and loadable (else a warning and
+    the hand-set ones), then any component named in JOBMATCH_RANKING_WEIGHTS: an operator's explicit
+    choice always wins over a model."""
+    base: dict[str, float] = DEFAULT_WEIGHTS
+    if settings.use_learned_ranker:
+        base = load_learned_weights(settings.ranker_path) or DEFAULT_WEIGHTS
+    return RankingSettings(weights={**base, **settings.ranking_weights},
                            priority_band=settings.priority_band)
 
 
