@@ -9,7 +9,7 @@ from fastapi.security import APIKeyHeader
 from sqlalchemy.orm import Session
 
 from app.core.errors import Forbidden, Unauthenticated
-from app.db.session import get_session_factory
+from app.db.session import session_scope
 from app.domain.caller import Caller
 from app.domain.enums import Role
 from app.services.keys import authenticate
@@ -17,15 +17,8 @@ from app.services.keys import authenticate
 
 def get_session() -> Iterator[Session]:
     """One unit of work per request: commit on success, roll back on any error."""
-    session = get_session_factory()()
-    try:
+    with session_scope() as session:
         yield session
-        session.commit()
-    except BaseException:
-        session.rollback()
-        raise
-    finally:
-        session.close()
 
 
 SessionDep = Annotated[Session, Depends(get_session)]

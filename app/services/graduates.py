@@ -14,6 +14,7 @@ from app.domain.enums import Education, EmploymentStatus, Hardship, Role
 from app.domain.national_id import birth_date_of
 from app.schemas.graduates import GraduateCreate, GraduateUpdate
 from app.services.embedding import invalidate_if_text_changed
+from app.services.paging import keyset_page
 from app.services.records import (
     Outcome,
     apply_changes,
@@ -114,7 +115,7 @@ def list_graduates(
     after: int | None = None,
     limit: int = 50,
 ) -> tuple[list[Graduate], int | None]:
-    query = select(Graduate).order_by(Graduate.id).limit(limit + 1)
+    query = select(Graduate)
     if caller.role == Role.PLATFORM:
         query = query.where(Graduate.owner_key_id == caller.key_id)
     if (hardship is not None or has_hardship is not None) and not caller.is_staff:
@@ -136,11 +137,7 @@ def list_graduates(
         query = query.where(Graduate.current_city == city)
     if not include_withdrawn:
         query = query.where(Graduate.record_status == "active")
-    if after is not None:
-        query = query.where(Graduate.id > after)
-    rows = list(session.scalars(query))
-    next_after = rows[limit - 1].id if len(rows) > limit else None
-    return rows[:limit], next_after
+    return keyset_page(session, query, id_column=Graduate.id, after=after, limit=limit)
 
 
 def update_graduate(session: Session, *, graduate_id: int, data: GraduateUpdate, caller: Caller) -> Graduate:

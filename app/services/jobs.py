@@ -15,6 +15,7 @@ from app.domain.enums import Industry, JobStatus, JobType
 from app.schemas.jobs import JobCreate, JobUpdate, check_salary_range
 from app.services.industry import suggest_industry
 from app.services.embedding import invalidate_if_text_changed
+from app.services.paging import keyset_page
 from app.services.screening import screen_job
 from app.services.records import (
     Outcome,
@@ -88,7 +89,7 @@ def list_jobs(
     after: int | None = None,
     limit: int = 50,
 ) -> tuple[list[Job], int | None]:
-    query = select(Job).order_by(Job.id).limit(limit + 1)
+    query = select(Job)
     if not caller.is_staff:
         # Postings held back by screening are shown to staff and to their own poster only.
         visible = Job.held_back.is_(False)
@@ -103,11 +104,7 @@ def list_jobs(
         query = query.where(Job.job_type == job_type.value)
     if status is not None:
         query = query.where(Job.status == status.value)
-    if after is not None:
-        query = query.where(Job.id > after)
-    rows = list(session.scalars(query))
-    next_after = rows[limit - 1].id if len(rows) > limit else None
-    return rows[:limit], next_after
+    return keyset_page(session, query, id_column=Job.id, after=after, limit=limit)
 
 
 def update_job(session: Session, *, job_id: int, data: JobUpdate, caller: Caller) -> Job:

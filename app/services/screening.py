@@ -19,6 +19,7 @@ from app.db.models import Job, RecordChange
 from app.domain.caller import Caller
 from app.screening import is_blocked, load_ruleset, screen_posting
 from app.services.audit import write_audit
+from app.services.paging import keyset_page
 
 SCREENED_FIELDS = frozenset({"title", "description", "salary_min", "salary_max", "job_type", "education_min"})
 FLAGGED_STATUSES = ("blocked", "review", "confirmed", "cleared")
@@ -60,10 +61,6 @@ def decide(session: Session, *, job: Job, decision: Decision, note: str, caller:
 
 def list_flagged(session: Session, *, status: str | None, after: int | None,
                  limit: int) -> tuple[list[Job], int | None]:
-    query = select(Job).order_by(Job.id).limit(limit + 1)
-    query = query.where(Job.screening_status == status) if status else \
-        query.where(Job.screening_status.in_(FLAGGED_STATUSES))
-    if after is not None:
-        query = query.where(Job.id > after)
-    rows = list(session.scalars(query))
-    return rows[:limit], (rows[limit - 1].id if len(rows) > limit else None)
+    query = select(Job).where(Job.screening_status == status) if status else \
+        select(Job).where(Job.screening_status.in_(FLAGGED_STATUSES))
+    return keyset_page(session, query, id_column=Job.id, after=after, limit=limit)
