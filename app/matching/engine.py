@@ -146,15 +146,7 @@ class MatchEngine:
         allowed = self.jobs.allowed_ids(profile, filters=filters, now=now)
         if allowed.size == 0:
             return []
-        allowed_set = set(allowed.tolist())
-        semantic = dict(self.job_vectors.search(vector, k=self.settings.semantic_candidates,
-                                                allowed=_id_mask(allowed)))
-        lexical_hits = [(job_id, score) for job_id, score in
-                        self.job_lexical.top(text, self.settings.lexical_candidates * 3) if job_id in allowed_set]
-        candidate_ids = set(semantic) | {job_id for job_id, _ in lexical_hits[: self.settings.lexical_candidates]}
-        lexical = self.job_lexical.scores(text, candidate_ids)
-        missing_semantic = [job_id for job_id in candidate_ids if job_id not in semantic]
-        semantic.update(_similarities(self.job_vectors, vector, missing_semantic))
+        candidate_ids, semantic, lexical = self._signals(vector, text, allowed, self.job_vectors, self.job_lexical)
         scored: list[Scored] = []
         for job_id in candidate_ids:
             job = self.jobs.get(job_id)
@@ -165,6 +157,20 @@ class MatchEngine:
             scored.append(Scored(job_id, components, relevance(components, self.settings.weights), priority=lifted))
         ranked = apply_priority(scored, band=self.settings.priority_band)[:top_k]
         return [self._job_match(item, profile) for item in ranked]
+
+    def _signals(self, vector: np.ndarray, text: str, allowed: np.ndarray, vectors: VectorIndex,
+                 lexical_index: LexicalIndex) -> tuple[list[int], dict[int, float], dict[int, float]]:
+        """Candidates = nearest neighbours among the allowed ids ∪ the best lexical hits among them,
+        with both signals for every candidate."""
+        semantic = dict(vectors.search(vector, k=self.settings.semantic_candidates, allowed=_id_mask(allowed)))
+        allowed_set = set(allowed.tolist())
+        # Over-fetch lexical hits: some of the best may be filtered out.
+        hits = [item_id for item_id, _ in lexical_index.top(text, self.settings.lexical_candidates * 3)
+                if item_id in allowed_set][: self.settings.lexical_candidates]
+        candidate_ids = sorted(set(semantic) | set(hits))
+        lexical = lexical_index.scores(text, candidate_ids)
+        semantic.update(_similarities(vectors, vector, [i for i in candidate_ids if i not in semantic]))
+        return candidate_ids, semantic, lexical
 
     def _components(self, job: JobDoc, profile: ProfileDoc, cosine: float, lexical: float) -> dict[str, float]:
         floor, ceiling = self.semantic_range
@@ -213,14 +219,8 @@ class MatchEngine:
         eligible = self.graduates.eligible_ids(job, now=now)
         if eligible.size == 0:
             return []
-        eligible_set = set(eligible.tolist())
-        semantic = dict(self.graduate_vectors.search(vector, k=self.settings.semantic_candidates,
-                                                     allowed=_id_mask(eligible)))
-        lexical_hits = [(gid, score) for gid, score in
-                        self.graduate_lexical.top(text, self.settings.lexical_candidates * 3) if gid in eligible_set]
-        candidate_ids = set(semantic) | {gid for gid, _ in lexical_hits[: self.settings.lexical_candidates]}
-        lexical = self.graduate_lexical.scores(text, candidate_ids)
-        semantic.update(_similarities(self.graduate_vectors, vector, [g for g in candidate_ids if g not in semantic]))
+        candidate_ids, semantic, lexical = self._signals(vector, text, eligible, self.graduate_vectors,
+                                                         self.graduate_lexical)
         scored: list[Scored] = []
         for graduate_id in candidate_ids:
             profile = self.graduates.get(graduate_id)
