@@ -19,6 +19,9 @@ keys_cli = typer.Typer(help="Create, list and revoke API keys.", no_args_is_help
 import_cli = typer.Typer(help="Import jobs or graduates from CSV or XLSX.", no_args_is_help=True)
 cli.add_typer(keys_cli, name="keys")
 cli.add_typer(import_cli, name="import")
+calendar_cli = typer.Typer(help="Holiday data for years the chinesecalendar package does not cover yet.",
+                           no_args_is_help=True)
+cli.add_typer(calendar_cli, name="calendar")
 
 
 def _ready_database() -> None:
@@ -162,6 +165,70 @@ def reindex(
                                  on_progress=bar.update)
     typer.echo(f"embedded {done} records with {encoder.model_id}")
 
+
+@calendar_cli.command("load")
+def calendar_load(path: Annotated[Path, typer.Argument(help="CSV (date,type,name) or JSON list; see README")]) -> None:
+    """Load a year's holidays and make-up workdays (replaces what was loaded for that year)."""
+    from app.core.errors import DomainError
+    from app.services.calendar_store import load_calendar_file
+
+    if not path.exists():
+        typer.echo(f"no such file: {path}", err=True)
+        raise typer.Exit(code=2)
+    _ready_database()
+    try:
+        with session_scope() as session:
+            loaded = load_calendar_file(session, path=path)
+    except DomainError as error:
+        typer.echo(f"cannot load {path.name}: {error.message}", err=True)
+        raise typer.Exit(code=2) from None
+    typer.echo(f"loaded {', '.join(map(str, loaded.years))}: {loaded.holidays} holidays, "
+               f"{loaded.workdays} make-up workdays")
+
+
+@calendar_cli.command("show")
+def calendar_show(year: Annotated[int, typer.Argument(help="e.g. 2027")]) -> None:
+    """Which calendar a year uses, and its holidays and make-up workdays."""
+    from datetime import date, timedelta
+
+    from app.services.calendar_store import workday_calendar
+
+    _ready_database()
+    with session_scope() as session:
+        calendar = workday_calendar(session)
+    day, source = date(year, 1, 1), calendar.is_workday(date(year, 1, 1))[1]
+    typer.echo(f"{year}: {source}")
+    while day.year == year:
+        worked, _ = calendar.is_workday(day)
+        if worked != (day.weekday() < 5):
+            typer.echo(f"{day.isoformat()}\t{'workday' if worked else 'holiday'}")
+        day += timedelta(days=1)
+
+
+fairs_cli = typer.Typer(help="Job fairs (P4).", no_args_is_help=True)
+cli.add_typer(fairs_cli, name="fairs")
+
+
+@fairs_cli.command("register")
+def fairs_register(
+    fair_id: Annotated[int, typer.Argument(help="the fair's id (GET /v1/fairs)")],
+    path: Annotated[Path, typer.Argument(help="CSV (UTF-8 or GBK) or XLSX: 毕业生编号, 场次, 面试数")],
+) -> None:
+    """Register graduates for a fair from a spreadsheet; all rows or none."""
+    from app.core.errors import DomainError
+    from app.services.fair_import import FairImportError, register_from_file
+
+    if not path.exists():
+        typer.echo(f"no such file: {path}", err=True)
+        raise typer.Exit(code=2)
+    _ready_database()
+    try:
+        with session_scope() as session:
+            summary = register_from_file(session, fair_id=fair_id, path=path)
+    except (FairImportError, DomainError) as error:
+        typer.echo(f"nothing registered: {getattr(error, 'message', error)}", err=True)
+        raise typer.Exit(code=1) from None
+    typer.echo(f"registered {summary.registered} graduates for fair {fair_id}")
 
 def main() -> None:
     cli()

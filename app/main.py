@@ -8,6 +8,8 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 
 from app.api import audit, graduates, jobs, matching, ops, screening
+from app.api import triage
+from app.api import fair_schedule, fairs
 from app.api.errors import install_error_handlers
 from app.api.middleware import BodyLimitMiddleware, RequestContextMiddleware
 from app.config import get_settings
@@ -62,7 +64,10 @@ def create_app() -> FastAPI:
     install_error_handlers(app)
     app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)
     app.add_middleware(RequestContextMiddleware)
-    for router in (ops.router, jobs.router, graduates.router, matching.router, screening.router, audit.router):
+    for router in (ops.router, jobs.router, graduates.router, matching.router, screening.router, audit.router,
+                   triage.router):
+        app.include_router(router)
+    for router in (fairs.router, fair_schedule.router):  # job fairs (P4)
         app.include_router(router)
     return app
 

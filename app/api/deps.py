@@ -56,3 +56,6 @@ AnyRole = Annotated[Caller, Depends(require_roles(*Role))]
 Writer = Annotated[Caller, Depends(require_roles(Role.ADMIN, Role.STAFF, Role.PLATFORM))]
 StaffOnly = Annotated[Caller, Depends(require_roles(Role.ADMIN, Role.STAFF))]
 GraduateReader = Annotated[Caller, Depends(require_roles(Role.ADMIN, Role.STAFF, Role.PLATFORM, Role.ORGANISER))]
+# Job fairs (P4): organisers run them; staff may read them (P9 figures are for staff and organisers).
+OrganiserOrAdmin = Annotated[Caller, Depends(require_roles(Role.ADMIN, Role.ORGANISER))]
+FairReader = Annotated[Caller, Depends(require_roles(Role.ADMIN, Role.ORGANISER, Role.STAFF))]

@@ -332,6 +332,7 @@ GRADUATE_FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("graduation_year", ("毕业年份", "毕业年度", "届别"), year),
     FieldSpec("hukou_province", ("户籍省份", "户籍"), text),
     FieldSpec("current_city", ("现居城市", "所在城市", "现居住地"), text),
+    FieldSpec("county", ("区县", "所在区县"), text),
     FieldSpec("preferred_cities", ("意向城市", "求职意向城市"), text_list),
     FieldSpec("preferred_industries", ("意向行业",), _enums(_INDUSTRY, "行业")),
     FieldSpec("preferred_job_types", ("意向岗位类型", "求职类型"), _enums(_JOB_TYPE, "岗位类型")),

@@ -88,6 +88,7 @@ class GraduateCreate(GraduateProfileFields):
     ethnicity: ShortText | None = None
     marital_status: ShortText | None = None
     hukou_province: ShortText | None = None
+    county: CityName | None = None
     hardship: Annotated[list[Hardship], Field(max_length=4), UniqueList] = []
     employment_status: EmploymentStatus = EmploymentStatus.UNEMPLOYED
     wants_job: bool = True
@@ -117,6 +118,7 @@ class GraduateUpdate(StrictModel):
     graduation_year: GraduationYear | None = None
     hukou_province: ShortText | None = None
     current_city: CityName | None = None
+    county: CityName | None = None
     preferred_cities: Annotated[list[CityName], Field(max_length=MAX_LIST_ITEMS), UniqueList] | None = None
     preferred_industries: Annotated[list[IndustryCode], Field(max_length=11), UniqueList] | None = None
     preferred_job_types: Annotated[list[JobType], Field(max_length=6), UniqueList] | None = None
@@ -140,6 +142,7 @@ class GraduatePublicRead(ReadModel):
     education: str
     graduation_year: int
     current_city: str | None
+    county: str | None
     preferred_cities: list[str]
     preferred_industries: list[str]
     preferred_job_types: list[str]

@@ -20,6 +20,7 @@ def write_audit(
     record_id: int | None,
     fields: Sequence[str],
     note: str | None = None,
+    flush: bool = True,
 ) -> AuditEntry:
     entry = AuditEntry(
         api_key_id=caller.key_id,
@@ -33,7 +34,8 @@ def write_audit(
         note=note,
     )
     session.add(entry)
-    session.flush()
+    if flush:
+        session.flush()
     return entry
 
 

@@ -21,5 +21,7 @@ def audit_graduate_reads(session: Session, *, caller: Caller, graduates: Sequenc
         if graduate.has_hardship:
             fields.append("hardship")
         if fields:
+            # One flush for the page, not one round trip per row: a staff list page may show 200.
             write_audit(session, caller=caller, action=action, resource="graduate",
-                        record_id=graduate.id, fields=fields)
+                        record_id=graduate.id, fields=fields, flush=False)
+    session.flush()

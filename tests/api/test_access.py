@@ -64,6 +64,23 @@ def _example_body(path: str, index: int) -> Any:
     return {"items": [body, {**body, "graduation_year": 1900}]} if path.endswith("/batch") else body
 
 
+def _seed_fair(client: TestClient, keys: Keys, graduate_id: int, job_id: int) -> dict[str, int]:
+    """A fair with the hardship graduate registered, a schedule and a pin, so fair routes are walked
+    with real content (their P9 handling included)."""
+    organiser = keys.headers("organiser")
+    fair = client.post("/v1/fairs", json={"name": "walk fair", "kind": "comprehensive", "city": "临沂",
+                                          "date": "2026-12-01", "slots": [{"start": "09:00", "end": "09:30"}]},
+                       headers=organiser).json()
+    booth = client.post(f"/v1/fairs/{fair['id']}/booths", json={"job_ids": [job_id], "per_slot_capacity": 1,
+                                                                "total_capacity": 1}, headers=organiser).json()
+    client.post(f"/v1/fairs/{fair['id']}/registrations", json={"items": [{"graduate_id": graduate_id}]},
+                headers=organiser)
+    rule = client.post(f"/v1/fairs/{fair['id']}/pair-rules", json={"kind": "pin", "graduate_id": graduate_id,
+                                                                  "booth_id": booth["id"]}, headers=organiser).json()
+    client.post(f"/v1/fairs/{fair['id']}/pairing", headers=organiser)
+    return {"fair_id": fair["id"], "rule_id": rule["id"]}
+
+
 @pytest.mark.parametrize("role", ["platform", "organiser"])
 def test_every_route_is_free_of_sensitive_fields_for(client: TestClient, keys: Keys, role: str) -> None:
     staff = keys.headers("staff")
@@ -72,7 +89,7 @@ def test_every_route_is_free_of_sensitive_fields_for(client: TestClient, keys: K
                                                            hardship=["poverty_registered"]), headers=staff).json()
     job = client.post("/v1/jobs", json=job_body("seed-job"), headers=staff).json()
     sensitive_values = [sensitive_id, "13805311234", "2001-03-15", "poverty_registered", "female"]
-    ids = {"job_id": job["id"], "graduate_id": grad["id"]}
+    ids = {"job_id": job["id"], "graduate_id": grad["id"], **_seed_fair(client, keys, grad["id"], job["id"])}
     walked = 0
     # Walk the OpenAPI document, so a route added later is covered without editing this test.
     for index, (template, operations) in enumerate(sorted(app.openapi()["paths"].items())):

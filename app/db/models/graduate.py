@@ -36,6 +36,7 @@ class Graduate(EmbeddedMixin, Base):
     graduation_year: Mapped[int] = mapped_column(Integer, index=True)
     hukou_province: Mapped[str | None] = mapped_column(String(30))
     current_city: Mapped[str | None] = mapped_column(String(50), index=True)
+    county: Mapped[str | None] = mapped_column(String(50), index=True)  # 区县: the county office's area
     preferred_cities: Mapped[list[str]] = mapped_column(JSON, default=list)
     preferred_industries: Mapped[list[str]] = mapped_column(JSON, default=list)
     preferred_job_types: Mapped[list[str]] = mapped_column(JSON, default=list)

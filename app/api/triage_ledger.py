@@ -1,0 +1,121 @@
+"""/v1/triage/graduates/{graduate_id}/…: the service ledger, employment outcomes, the named staff member
+and the one-to-one plan of one graduate. Mounted under /v1/triage by app.api.triage."""
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Response, status
+from sqlalchemy.orm import Session
+
+from app.api.deps import SessionDep, StaffOnly
+from app.api.triage_deps import Today
+from app.domain.caller import Caller
+from app.schemas.triage import (
+    AssignmentRead,
+    AssignmentWrite,
+    OutcomeCreate,
+    OutcomeRead,
+    PlanRead,
+    PlanRecommendation,
+    PlanSend,
+    PlanVersionRead,
+    PlanWrite,
+    ServiceCreate,
+    ServicePage,
+    ServiceRead,
+)
+from app.services import graduates as graduate_service
+from app.services import ledger, outcomes, plans
+from app.services.sensitive_reads import audit_graduate_reads
+
+router = APIRouter()
+GRADUATE = "/graduates/{graduate_id}"
+
+
+def _audit_read(session: Session, caller: Caller, graduate_id: int, action: str) -> None:
+    """Reading any part of a hardship graduate's ledger is a read of their record (PIPL)."""
+    graduate = graduate_service.get_graduate(session, graduate_id=graduate_id, caller=caller)
+    audit_graduate_reads(session, caller=caller, graduates=[graduate], unmasked=False, action=action)
+
+
+@router.post(f"{GRADUATE}/services", response_model=ServiceRead, status_code=status.HTTP_201_CREATED)
+def record_service(graduate_id: int, body: ServiceCreate, session: SessionDep, caller: StaffOnly,
+                   today: Today) -> ServiceRead:
+    """Record a service given: contact, job recommendation, guidance, referral, invitation, consultation,
+    subsidy application. A contact with outcome reached (or any answered service) meets P2; every
+    service but a plain contact, unless not_reached, counts toward the 3 of P3."""
+    record = ledger.record_service(session, graduate_id=graduate_id, data=body, caller=caller, today=today)
+    return ServiceRead.model_validate(record)
+
+
+@router.get(f"{GRADUATE}/services", response_model=ServicePage)
+def list_services(graduate_id: int, session: SessionDep, caller: StaffOnly,
+                  after: Annotated[int | None, Query(description="next_after of the previous page")] = None,
+                  limit: Annotated[int, Query(ge=1, le=200)] = 50) -> ServicePage:
+    _audit_read(session, caller, graduate_id, "read_triage_services")
+    rows, next_after = ledger.list_services(session, graduate_id=graduate_id, caller=caller, after=after, limit=limit)
+    return ServicePage(items=[ServiceRead.model_validate(row) for row in rows], next_after=next_after)
+
+
+@router.post(f"{GRADUATE}/outcomes", response_model=OutcomeRead, status_code=status.HTTP_201_CREATED)
+def record_outcome(graduate_id: int, body: OutcomeCreate, session: SessionDep, caller: StaffOnly,
+                   today: Today) -> OutcomeRead:
+    """Record a change of employment status (employed, further study, not seeking, or unemployed again);
+    the registry's employment_status follows. The same status twice is a 409."""
+    return OutcomeRead.model_validate(outcomes.record_outcome(session, graduate_id=graduate_id, data=body,
+                                                              caller=caller, today=today))
+
+
+@router.get(f"{GRADUATE}/outcomes", response_model=list[OutcomeRead])
+def list_outcomes(graduate_id: int, session: SessionDep, caller: StaffOnly) -> list[OutcomeRead]:
+    _audit_read(session, caller, graduate_id, "read_triage_outcomes")
+    return [OutcomeRead.model_validate(row) for row in outcomes.list_outcomes(session, graduate_id=graduate_id)]
+
+
+@router.put(f"{GRADUATE}/assignment", response_model=AssignmentRead)
+def assign_staff(graduate_id: int, body: AssignmentWrite, session: SessionDep, caller: StaffOnly,
+                 today: Today) -> AssignmentRead:
+    """Name the staff member responsible for the graduate (专人); replaces the current one."""
+    return AssignmentRead.model_validate(ledger.assign_staff(session, graduate_id=graduate_id, data=body,
+                                                             caller=caller, today=today))
+
+
+@router.delete(f"{GRADUATE}/assignment", response_model=AssignmentRead)
+def end_assignment(graduate_id: int, session: SessionDep, caller: StaffOnly, today: Today) -> AssignmentRead:
+    return AssignmentRead.model_validate(ledger.end_assignment(session, graduate_id=graduate_id, caller=caller,
+                                                               today=today))
+
+
+@router.put(f"{GRADUATE}/plan", response_model=PlanRead)
+def write_plan(graduate_id: int, body: PlanWrite, session: SessionDep, caller: StaffOnly, today: Today,
+               response: Response) -> PlanRead:
+    """Write a new version of a hardship graduate's one-to-one plan (201); the same content again
+    writes nothing (200). A graduate without hardship gets 409."""
+    _, created = plans.write_plan(session, graduate_id=graduate_id, data=body, caller=caller, today=today)
+    if created:
+        response.status_code = status.HTTP_201_CREATED
+    return _plan(session, caller, graduate_id)
+
+
+@router.get(f"{GRADUATE}/plan", response_model=PlanRead)
+def read_plan(graduate_id: int, session: SessionDep, caller: StaffOnly) -> PlanRead:
+    _audit_read(session, caller, graduate_id, "read_plan")
+    return _plan(session, caller, graduate_id)
+
+
+@router.post(f"{GRADUATE}/plan/send", response_model=ServiceRead, status_code=status.HTTP_201_CREATED)
+def send_plan_recommendations(graduate_id: int, body: PlanSend, session: SessionDep, caller: StaffOnly,
+                              today: Today) -> ServiceRead:
+    """Send postings saved in the current plan (default: those not sent yet), recorded as one
+    job_recommendation service linked to the plan version."""
+    record = plans.send_recommendations(session, graduate_id=graduate_id, data=body, caller=caller, today=today)
+    return ServiceRead.model_validate(record)
+
+
+def _plan(session: Session, caller: Caller, graduate_id: int) -> PlanRead:
+    versions = plans.plan_versions(session, graduate_id=graduate_id, caller=caller)
+    current = versions[0]
+    sent = plans.sent_at(session, graduate_id=graduate_id, job_ids=current.recommended_job_ids)
+    return PlanRead(graduate_id=graduate_id, current=PlanVersionRead.model_validate(current),
+                    versions=[PlanVersionRead.model_validate(version) for version in versions],
+                    recommendations=[PlanRecommendation(job_id=job_id, sent_at=at) for job_id, at in sent.items()])
