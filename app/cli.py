@@ -28,6 +28,14 @@ def _ready_database() -> None:
     upgrade_to_head(get_engine())
 
 
+def _ready_for_file(path: Path) -> None:
+    """Commands that read a file: say plainly when it is missing, then make sure the schema is current."""
+    if not path.exists():
+        typer.echo(f"no such file: {path}", err=True)
+        raise typer.Exit(code=2)
+    _ready_database()
+
+
 @cli.command()
 def migrate() -> None:
     """Apply pending database migrations."""
@@ -98,10 +106,7 @@ def _run_import(path: Path, resource_name: str) -> None:
     from app.importing.reader import ImportFormatError, Resource
     from app.services.importing import import_file
 
-    if not path.exists():
-        typer.echo(f"no such file: {path}", err=True)
-        raise typer.Exit(code=2)
-    _ready_database()
+    _ready_for_file(path)
     bars: list[tqdm] = []  # created once the row count is known, so the bar shows a total
 
     def start_bar(total: int) -> None:
@@ -172,10 +177,7 @@ def calendar_load(path: Annotated[Path, typer.Argument(help="CSV (date,type,name
     from app.core.errors import DomainError
     from app.services.calendar_store import load_calendar_file
 
-    if not path.exists():
-        typer.echo(f"no such file: {path}", err=True)
-        raise typer.Exit(code=2)
-    _ready_database()
+    _ready_for_file(path)
     try:
         with session_scope() as session:
             loaded = load_calendar_file(session, path=path)
@@ -218,10 +220,7 @@ def fairs_register(
     from app.core.errors import DomainError
     from app.services.fair_import import FairImportError, register_from_file
 
-    if not path.exists():
-        typer.echo(f"no such file: {path}", err=True)
-        raise typer.Exit(code=2)
-    _ready_database()
+    _ready_for_file(path)
     try:
         with session_scope() as session:
             summary = register_from_file(session, fair_id=fair_id, path=path)
