@@ -161,14 +161,20 @@ class MatchEngine:
     def _signals(self, vector: np.ndarray, text: str, allowed: np.ndarray, vectors: VectorIndex,
                  lexical_index: LexicalIndex) -> tuple[list[int], dict[int, float], dict[int, float]]:
         """Candidates = nearest neighbours among the allowed ids ∪ the best lexical hits among them,
-        with both signals for every candidate."""
-        semantic = dict(vectors.search(vector, k=self.settings.semantic_candidates, allowed=_id_mask(allowed)))
-        allowed_set = set(allowed.tolist())
-        # Over-fetch lexical hits: some of the best may be filtered out.
-        hits = [item_id for item_id, _ in lexical_index.top(text, self.settings.lexical_candidates * 3)
-                if item_id in allowed_set][: self.settings.lexical_candidates]
+        with both signals for every candidate. One vectorised lexical pass serves both the lexical
+        candidates and the candidates' lexical scores."""
+        mask = _id_mask(allowed)
+        semantic = dict(vectors.search(vector, k=self.settings.semantic_candidates, allowed=mask))
+        lexical_ids, lexical_scores = lexical_index.score_arrays(text)
+        inside = lexical_ids < len(mask)
+        keep = np.zeros(len(lexical_ids), dtype=np.bool_)
+        keep[inside] = mask[lexical_ids[inside]]
+        lexical_ids, lexical_scores = lexical_ids[keep], lexical_scores[keep]
+        hits = _top_ids(lexical_ids, lexical_scores, self.settings.lexical_candidates)
         candidate_ids = sorted(set(semantic) | set(hits))
-        lexical = lexical_index.scores(text, candidate_ids)
+        dense = np.zeros(len(mask), dtype=np.float32)
+        dense[lexical_ids] = lexical_scores
+        lexical = {item_id: float(dense[item_id]) for item_id in candidate_ids}
         semantic.update(_similarities(vectors, vector, [i for i in candidate_ids if i not in semantic]))
         return candidate_ids, semantic, lexical
 
@@ -260,3 +266,12 @@ def _similarities(index: VectorIndex, vector: np.ndarray, ids: Sequence[int]) ->
     if not ids:
         return {}
     return dict(index.search(vector, k=len(ids), allowed=_id_mask(np.asarray(ids, dtype=np.int64))))
+
+
+def _top_ids(ids: np.ndarray, scores: np.ndarray, k: int) -> list[int]:
+    """The ``k`` best-scoring ids, ties broken by id so rankings are deterministic."""
+    if len(ids) > k:
+        part = np.argpartition(-scores, k - 1)[:k]
+        ids, scores = ids[part], scores[part]
+    order = np.lexsort((ids, -scores))
+    return [int(ids[i]) for i in order]

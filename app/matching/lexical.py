@@ -178,8 +178,7 @@ class LexicalIndex:
     postings); postings changed since the snapshot are scored from their token counts, and the
     snapshot is rebuilt once the changes exceed ``rebuild_after`` or 10% of the postings.
     Document frequencies are kept exact at all times; the average length is frozen per snapshot.
-    Not thread-safe for writers: the caller serialises updates (reads may run alongside
-    the lock-free snapshot swap).
+    One lock serialises writes and scoring, so it can be shared by request threads.
     """
 
     K1 = 1.2
@@ -208,14 +207,16 @@ class LexicalIndex:
         self.upsert_many([(doc_id, text)])
 
     def upsert_many(self, items: Iterable[tuple[int, str]]) -> None:
+        # Tokenising (jieba) is the slow part: done before taking the lock so that scoring
+        # continues while a large batch is indexed.
+        tokenized = [(int(doc_id), Counter(tokenize(text, mode=self._mode))) for doc_id, text in items]
         with self._lock:
-            for doc_id, text in items:
-                self._drop(int(doc_id))
-                counts = Counter(tokenize(text, mode=self._mode))
-                self._docs[int(doc_id)] = counts
+            for doc_id, counts in tokenized:
+                self._drop(doc_id)
+                self._docs[doc_id] = counts
                 self._df.update(counts.keys())
                 self._total_len += sum(counts.values())
-                self._dirty.add(int(doc_id))
+                self._dirty.add(doc_id)
             self._maybe_rebuild()
 
     def remove(self, ids: Iterable[int]) -> None:
@@ -261,23 +262,33 @@ class LexicalIndex:
         df = self._df.get(term, 0)
         return math.log(1.0 + (len(self._docs) - df + 0.5) / (df + 0.5))
 
-    def _raw_scores(self, query_text: str) -> tuple[dict[int, float], float]:
+    def _raw_arrays(self, query_text: str) -> tuple[np.ndarray, np.ndarray, float]:
+        """(ids, raw BM25 scores, idf mass) of every posting with any hit.
+
+        The snapshot part is one sparse product with no Python loop over postings (a common bigram
+        such as 工作 hits nearly all of them); only postings changed since the snapshot are scored
+        one by one.
+        """
         terms = [t for t in set(tokenize(query_text, mode=self._mode)) if self._df.get(t, 0) > 0]
         if not terms:
-            return {}, 0.0
+            return np.empty(0, dtype=np.int64), np.empty(0, dtype=np.float32), 0.0
         idf = {t: self._idf(t) for t in terms}
-        result: dict[int, float] = {}
+        id_parts: list[np.ndarray] = []
+        score_parts: list[np.ndarray] = []
         cols = [(self._vocab[t], idf[t]) for t in terms if t in self._vocab]
         if cols and self._matrix.shape[0]:
             weights = np.array([w for _, w in cols], dtype=np.float32)
-            column_scores = self._matrix[:, [c for c, _ in cols]] @ weights
-            for row in np.flatnonzero(column_scores):
-                doc_id = int(self._snapshot_ids[row])
-                if doc_id not in self._dirty:
-                    result[doc_id] = float(column_scores[row])
+            column_scores = np.asarray(self._matrix[:, [c for c, _ in cols]] @ weights).ravel()
+            keep = column_scores > 0
+            if self._dirty:
+                keep &= ~np.isin(self._snapshot_ids, np.fromiter(self._dirty, dtype=np.int64))
+            id_parts.append(self._snapshot_ids[keep])
+            score_parts.append(column_scores[keep].astype(np.float32))
         # Changed since the snapshot: scored from token counts with the current average length
         # (the snapshot's frozen one may be from a much smaller corpus, or none at all).
         avgdl = max(self._total_len / max(len(self._docs), 1), 1.0)
+        dirty_ids: list[int] = []
+        dirty_scores: list[float] = []
         for doc_id in self._dirty:
             counts = self._docs.get(doc_id)
             if counts is None:
@@ -287,8 +298,29 @@ class LexicalIndex:
                 idf[t] * counts[t] * (self.K1 + 1) / (counts[t] + norm) for t in terms if t in counts
             )
             if score > 0:
-                result[doc_id] = score
-        return result, sum(idf.values())
+                dirty_ids.append(doc_id)
+                dirty_scores.append(score)
+        id_parts.append(np.asarray(dirty_ids, dtype=np.int64))
+        score_parts.append(np.asarray(dirty_scores, dtype=np.float32))
+        return np.concatenate(id_parts), np.concatenate(score_parts), sum(idf.values())
+
+    def score_arrays(self, query_text: str) -> tuple[np.ndarray, np.ndarray]:
+        """(ids, scores in [0, 1]) of every posting with any hit: the vectorised form of ``scores``."""
+        with self._lock:
+            ids, raw, idf_mass = self._raw_arrays(query_text)
+        if not idf_mass:
+            return ids, raw
+        return ids, np.minimum(raw / idf_mass, 1.0)
+
+    def compact(self) -> None:
+        """Fold every pending change into the snapshot (after a bulk load), so queries stay vectorised."""
+        with self._lock:
+            if self._dirty:
+                self._rebuild()
+
+    def _raw_scores(self, query_text: str) -> tuple[dict[int, float], float]:
+        ids, raw, idf_mass = self._raw_arrays(query_text)
+        return dict(zip(ids.tolist(), raw.tolist(), strict=True)), idf_mass
 
     def scores(self, query_text: str, candidate_ids: Iterable[int] | None = None) -> dict[int, float]:
         """BM25 in [0, 1] per posting with any hit (or for each candidate, 0.0 when no hit)."""

@@ -135,6 +135,8 @@ def _full_load(engine: MatchEngine, session: Session) -> int:
         Graduate.embedding_model == engine.encoder.model_id, Graduate.record_status == "active")
         .order_by(Graduate.id).execution_options(yield_per=LOAD_CHUNK))
     _apply_graduates(engine, graduates)
+    engine.job_lexical.compact()
+    engine.graduate_lexical.compact()
     engine.state.watermark = watermark
     # A transaction still open during the load may commit ids below the watermark: the first
     # minute of refreshes re-reads a margin below it (re-applying a record is harmless).
