@@ -34,6 +34,7 @@ import math
 import re
 import threading
 import unicodedata
+from functools import lru_cache
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import Literal
@@ -103,8 +104,12 @@ def normalise(text: str) -> str:
     return unicodedata.normalize("NFKC", text).lower()
 
 
+@lru_cache(maxsize=65_536)
 def canonical_term(term: str) -> str:
-    """One key per skill spelling: normalised, inner whitespace collapsed, synonyms applied."""
+    """One key per skill spelling: normalised, inner whitespace collapsed, synonyms applied.
+
+    Cached: matching compares the same graduate terms against every candidate posting, and this
+    normalisation was the largest cost of a query after the lexical fix (bench_match.py profile)."""
     key = " ".join(normalise(term).split())
     return SYNONYMS.get(key, SYNONYMS.get(key.replace(" ", ""), key))
 
