@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from app.matching.affinity import AFFINITY_CSV, major_industry_affinity, resolve_major
 from app.domain.enums import Industry
+from app.matching.affinity import AFFINITY_CSV, major_industry_affinity, resolve_major
 
 CATALOGUE = Path(__file__).resolve().parents[3] / "shared/data/taxonomies/undergrad_majors_flat.csv"
 
