@@ -328,13 +328,17 @@ class LexicalIndex:
         return dict(zip(ids.tolist(), raw.tolist(), strict=True)), idf_mass
 
     def scores(self, query_text: str, candidate_ids: Iterable[int] | None = None) -> dict[int, float]:
-        """BM25 in [0, 1] per posting with any hit (or for each candidate, 0.0 when no hit)."""
-        with self._lock:
-            raw, idf_mass = self._raw_scores(query_text)
-        normalised = {i: min(s / idf_mass, 1.0) for i, s in raw.items()} if idf_mass else {}
+        """BM25 in [0, 1] per posting with any hit (or for each candidate, 0.0 when no hit).
+
+        Built on the vectorised ``score_arrays``; with candidates, only they become dict entries
+        (fair pairing asks for a few booth jobs per graduate, not for every posting with a hit)."""
+        ids, values = self.score_arrays(query_text)
         if candidate_ids is None:
-            return normalised
-        return {int(i): normalised.get(int(i), 0.0) for i in candidate_ids}
+            return dict(zip(ids.tolist(), values.tolist(), strict=True))
+        wanted = [int(i) for i in candidate_ids]
+        hit = np.isin(ids, np.asarray(wanted, dtype=np.int64))
+        found = dict(zip(ids[hit].tolist(), values[hit].tolist(), strict=True))
+        return {i: found.get(i, 0.0) for i in wanted}
 
     def top(self, query_text: str, k: int) -> list[tuple[int, float]]:
         """The ``k`` best lexical hits, best first: lexical candidate generation."""

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Text, select
+from sqlalchemy import ColumnElement, Text, and_, select
 from sqlalchemy.orm import Session
 
 from app.core.errors import Forbidden, FieldProblem, InvalidInput, NotFound
@@ -130,14 +130,18 @@ def list_graduates(
     if has_hardship is not None:
         query = query.where(Graduate.has_hardship == has_hardship)
     if hardship is not None:
-        # JSON text match works the same on SQLite and PostgreSQL; has_hardship narrows it first.
-        query = query.where(Graduate.has_hardship.is_(True),
-                            Graduate.hardship.cast(Text()).like(f'%"{hardship.value}"%'))
+        query = query.where(hardship_condition(hardship))
     if city:
         query = query.where(Graduate.current_city == city)
     if not include_withdrawn:
         query = query.where(Graduate.record_status == "active")
     return keyset_page(session, query, id_column=Graduate.id, after=after, limit=limit)
+
+
+def hardship_condition(hardship: Hardship) -> ColumnElement[bool]:
+    """Graduates in one hardship group (staff filters in the registry and the triage queue)."""
+    # The JSON text match works the same on both databases; has_hardship (indexed) narrows it first.
+    return and_(Graduate.has_hardship.is_(True), Graduate.hardship.cast(Text()).like(f'%"{hardship.value}"%'))
 
 
 def update_graduate(session: Session, *, graduate_id: int, data: GraduateUpdate, caller: Caller) -> Graduate:

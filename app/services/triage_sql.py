@@ -9,14 +9,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import ColumnElement, Date, Select, Subquery, Text, and_, case, func, select
+from sqlalchemy import ColumnElement, Date, Select, Subquery, and_, case, func, select
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.expression import FunctionElement
 
 from app.db.models import Graduate, GraduateTriage, ServiceRecord, StaffAssignment, SupportPlanVersion
-from app.domain.enums import Hardship
 from app.domain.triage import REACHED_OUTCOMES, SERVICES_REQUIRED_PER_YEAR, TARGETED_KINDS, UNCOUNTED_OUTCOMES
 from app.domain.workdays import china_day_start
+from app.services.graduates import hardship_condition
 
 
 def year_bounds(year: int) -> tuple[datetime, datetime]:
@@ -80,11 +80,6 @@ def services_deficit(services_in_year: ColumnElement[int]) -> ColumnElement[int]
     in_scope = and_(Graduate.wants_job.is_(True), Graduate.employment_status == "unemployed")
     return case((and_(in_scope, services < SERVICES_REQUIRED_PER_YEAR), SERVICES_REQUIRED_PER_YEAR - services),
                 else_=0)
-
-
-def hardship_condition(hardship: Hardship) -> ColumnElement[bool]:
-    # The JSON text match works the same on both databases; has_hardship (indexed) narrows it first.
-    return and_(Graduate.has_hardship.is_(True), Graduate.hardship.cast(Text()).like(f'%"{hardship.value}"%'))
 
 
 @dataclass(frozen=True)
