@@ -36,12 +36,24 @@ from app.main import app  # noqa: E402
 from app.services.keys import create_key  # noqa: E402
 
 POSTGRES_ADMIN_URL = os.environ.get("JOBMATCH_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres")
-POSTGRES_TEST_DB = "jobmatch_test"
+# A name of this run's own, so two runs on one server (two checkouts, CI beside a developer) never
+# drop each other's database.
+RUN_SUFFIX = os.environ.get("JOBMATCH_TEST_DB_SUFFIX") or str(os.getpid())
+POSTGRES_TEST_DB = f"jobmatch_test_{RUN_SUFFIX}"
 IN_CI = os.environ.get("CI", "").lower() == "true"
 
 
 def _postgres_url() -> str:
     return make_url(POSTGRES_ADMIN_URL).set(database=POSTGRES_TEST_DB).render_as_string(hide_password=False)
+
+
+def _drop_postgres_database(name: str) -> None:
+    admin = create_engine(POSTGRES_ADMIN_URL, isolation_level="AUTOCOMMIT", connect_args={"connect_timeout": 3})
+    try:
+        with admin.connect() as connection:
+            connection.execute(text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+    finally:
+        admin.dispose()
 
 
 def _fresh_postgres_engine() -> Engine:
@@ -71,6 +83,8 @@ def engine(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFact
     set_engine(engine)
     yield engine
     engine.dispose()
+    if request.param == "postgres":
+        _drop_postgres_database(POSTGRES_TEST_DB)
 
 
 @pytest.fixture

@@ -18,11 +18,11 @@ import pytest
 from sqlalchemy import Engine, create_engine, text
 from sqlalchemy.engine import make_url
 
-from tests.conftest import IN_CI, POSTGRES_ADMIN_URL
+from tests.conftest import IN_CI, POSTGRES_ADMIN_URL, RUN_SUFFIX
 from tests.factories import job_body
 
 ROOT = Path(__file__).resolve().parents[2]
-DATABASE = "jobmatch_two_process"
+DATABASE = f"jobmatch_two_process_{RUN_SUFFIX}"
 PROPAGATION_BOUND_S = 2.0
 PROFILE = {"profile": {"major": "护理学", "education": "bachelor", "graduation_year": 2025, "skills": ["护士执业资格"]}}
 
