@@ -33,8 +33,9 @@ OFFICE_KEY_NAME = "office"
 
 
 def upgrade() -> None:
-    with op.batch_alter_table('api_keys', schema=None) as batch_op:
-        batch_op.add_column(sa.Column('is_system', sa.Boolean(), server_default=sa.false(), nullable=False))
+    # A plain ADD COLUMN, not batch mode: a batch rebuild of api_keys on SQLite drops the table, which
+    # foreign keys from jobs, graduates and the audit refuse once any row references a key.
+    op.add_column('api_keys', sa.Column('is_system', sa.Boolean(), server_default=sa.false(), nullable=False))
 
     op.create_table('server_secrets',
     sa.Column('name', sa.String(length=50), nullable=False),
