@@ -85,9 +85,10 @@ def _candidate_out(result: CandidateMatch, caller: Caller, job_id: int, secret: 
                    staff_view: GraduateStaffRead | None) -> CandidateOut:
     profile = result.profile
     assert profile.id is not None
+    # Stable per (key, job) so a platform can refer back to a candidate; see services/pseudonyms.
+    candidate_id = candidate_pseudonym(secret, key_id=caller.key_id, job_id=job_id, graduate_id=profile.id)
     out = CandidateOut(
-        # Stable per (key, job) so a platform can refer back to a candidate; see services/pseudonyms.
-        candidate_id=candidate_pseudonym(secret, key_id=caller.key_id, job_id=job_id, graduate_id=profile.id), major=profile.major, education=profile.education,
+        candidate_id=candidate_id, major=profile.major, education=profile.education,
         school=profile.school, city=profile.current_city, skills=list(profile.skills), score=result.score,
         matched_skills=result.matched_skills, missing_skills=result.missing_skills, reasons=result.reasons,
     )

@@ -65,15 +65,15 @@ def upsert_graduate(session: Session, *, data: GraduateCreate, caller: Caller) -
         _flag(session, graduate, clash, caller=caller)
         return graduate, "created"
     check_owner(graduate.owner_key_id, caller, external_id=data.external_id)
-    if not caller.is_staff:
-        # A platform's re-send never wipes what staff recorded: hardship (staff only) and any field
-        # staff changed on this record keep the staff value.
-        for field in {"hardship", "has_hardship"} | staff_held_fields(session, caller=caller, resource=RESOURCE,
-                                                                       record_id=graduate.id):
-            values.pop(field, None)
     values.setdefault("registered_at", graduate.registered_at)
     values["record_status"] = "active"
     values["withdrawn_at"] = None
+    if not caller.is_staff:
+        # A platform's re-send never wipes what staff recorded: hardship (staff only) and any field
+        # staff changed on this record (a withdrawal included) keep the staff value.
+        for field in {"hardship", "has_hardship"} | staff_held_fields(session, caller=caller, resource=RESOURCE,
+                                                                       record_id=graduate.id):
+            values.pop(field, None)
     clash = _national_id_clash(session, values, caller=caller, own_id=graduate.id)
     changed = apply_changes(graduate, values)
     _flag(session, graduate, clash, caller=caller)

@@ -82,7 +82,8 @@ def test_import_owner_option_gives_the_records_to_the_named_key(
     _import(tmp_path, session_factory, owner=owner.name)
     job = _by_external_id(session, Job, "imp-job-1")
     assert job.owner_key_id == owner.id and _by_external_id(session, Graduate, "imp-g-1").owner_key_id == owner.id
-    assert client.patch(f"/v1/jobs/{job.id}", json={"headcount": 2}, headers=keys.headers("platform")).status_code == 200
+    assert client.patch(f"/v1/jobs/{job.id}", json={"headcount": 2},
+                        headers=keys.headers("platform")).status_code == 200
     assert client.patch(f"/v1/jobs/{job.id}", json={"headcount": 3},
                         headers=keys.headers("other_platform")).status_code == 409
     with pytest.raises(InvalidInput, match="no active key"):
@@ -133,7 +134,9 @@ def test_a_platform_never_erases_what_staff_recorded(client: TestClient, keys: K
     assert refused.status_code == 409 and refused.json()["error"]["details"][0]["field"] == "phone"
     assert client.get(f"/v1/graduates/{graduate_id}", headers=platform).json()["intro"] == "更新"
 
-    # A posting staff closed stays closed when its platform re-sends it.
+    # A graduate staff withdrew, or a posting staff closed, stays so when its platform re-sends it.
+    assert client.delete(f"/v1/graduates/{graduate_id}", headers=staff).status_code == 200
+    assert client.post("/v1/graduates", json=body, headers=platform).json()["record_status"] == "withdrawn"
     job_id = client.post("/v1/jobs", json=job_body("own-job"), headers=platform).json()["id"]
     assert client.delete(f"/v1/jobs/{job_id}", headers=staff).status_code == 200
     assert client.post("/v1/jobs", json=job_body("own-job"), headers=platform).json()["status"] == "closed"
