@@ -82,7 +82,8 @@ def keys_list() -> None:
     _ready_database()
     with session_scope() as session:
         for key in list_keys(session):
-            state = f"revoked {key.revoked_at:%Y-%m-%d}" if key.revoked_at else "active"
+            state = f"revoked {key.revoked_at:%Y-%m-%d}" if key.revoked_at else \
+                "system (owns records, cannot log in)" if key.is_system else "active"
             typer.echo(f"{key.id}\t{key.role}\t{key.name}\t{key.prefix}…\t{state}")
 
 
@@ -102,7 +103,13 @@ def keys_revoke(key_id: Annotated[int, typer.Argument(help="id shown by `jobmatc
     typer.echo(f"revoked key {key_id}")
 
 
-def _run_import(path: Path, resource_name: str) -> None:
+OwnerOption = Annotated[str | None, typer.Option(
+    "--owner", help="API key (id or name, see `jobmatch keys list`) the records will belong to; "
+                    "default: the employment office itself")]
+
+
+def _run_import(path: Path, resource_name: str, owner: str | None) -> None:
+    from app.core.errors import DomainError
     from app.importing.reader import ImportFormatError, Resource
     from app.services.importing import import_file
 
@@ -114,9 +121,12 @@ def _run_import(path: Path, resource_name: str) -> None:
 
     try:
         summary = import_file(path=path, resource=Resource(resource_name), session_factory=get_session_factory(),
-                              on_total=start_bar, on_progress=lambda done: bars[0].update(done))
+                              owner=owner, on_total=start_bar, on_progress=lambda done: bars[0].update(done))
     except ImportFormatError as error:
         typer.echo(f"cannot import {path.name}: {error}", err=True)
+        raise typer.Exit(code=2) from None
+    except DomainError as error:
+        typer.echo(f"nothing imported: {error.message}", err=True)
         raise typer.Exit(code=2) from None
     finally:
         for bar in bars:
@@ -131,15 +141,17 @@ def _run_import(path: Path, resource_name: str) -> None:
 
 
 @import_cli.command("jobs")
-def import_jobs(path: Annotated[Path, typer.Argument(help="CSV (UTF-8 or GBK) or XLSX file")]) -> None:
+def import_jobs(path: Annotated[Path, typer.Argument(help="CSV (UTF-8 or GBK) or XLSX file")],
+                owner: OwnerOption = None) -> None:
     """Import job postings; rerunning the same file changes nothing."""
-    _run_import(path, "jobs")
+    _run_import(path, "jobs", owner)
 
 
 @import_cli.command("graduates")
-def import_graduates(path: Annotated[Path, typer.Argument(help="CSV (UTF-8 or GBK) or XLSX file")]) -> None:
+def import_graduates(path: Annotated[Path, typer.Argument(help="CSV (UTF-8 or GBK) or XLSX file")],
+                     owner: OwnerOption = None) -> None:
     """Import the graduate registry; rerunning the same file changes nothing."""
-    _run_import(path, "graduates")
+    _run_import(path, "graduates", owner)
 
 
 @cli.command()

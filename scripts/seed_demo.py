@@ -21,12 +21,12 @@ from tqdm import tqdm  # noqa: E402
 from app.db.migrate import upgrade_to_head  # noqa: E402
 from app.db.session import get_engine, session_scope  # noqa: E402
 from app.demo.synthetic import generate_graduates, generate_jobs  # noqa: E402
-from app.domain.caller import SYSTEM_CALLER  # noqa: E402
 from app.schemas.graduates import GraduateCreate  # noqa: E402
 from app.schemas.jobs import JobCreate  # noqa: E402
 from app.services import graduates as graduate_service  # noqa: E402
 from app.services import jobs as job_service  # noqa: E402
 from app.services.batch import BatchRunner  # noqa: E402
+from app.services.keys import caller_for, office_key  # noqa: E402
 
 CHUNK = 500
 
@@ -65,9 +65,11 @@ def main() -> None:
     args = parser.parse_args()
     started = time.perf_counter()
     upgrade_to_head(get_engine())
-    job_runner = BatchRunner(JobCreate, lambda s, d: job_service.upsert_job(s, data=d, caller=SYSTEM_CALLER))
+    with session_scope() as session:
+        office = caller_for(office_key(session))  # demo data belongs to the office, like an import
+    job_runner = BatchRunner(JobCreate, lambda s, d: job_service.upsert_job(s, data=d, caller=office))
     graduate_runner = BatchRunner(GraduateCreate,
-                                  lambda s, d: graduate_service.upsert_graduate(s, data=d, caller=SYSTEM_CALLER))
+                                  lambda s, d: graduate_service.upsert_graduate(s, data=d, caller=office))
     # Postings are always stored open; the generator's "status" describes that, the API does not take it.
     jobs = [{key: value for key, value in job.items() if key != "status"}
             for job in generate_jobs(seed=args.seed, count=args.jobs)]

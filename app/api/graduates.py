@@ -6,15 +6,18 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Response, status
 
 from app.api.batching import batch_response, check_batch_size
-from app.api.deps import GraduateReader, SessionDep, Writer
+from app.api.deps import GraduateReader, SessionDep, StaffOnly, Writer
 from app.api.embedding_hook import embed_now
 from app.api.matching import MatcherDep
 from app.config import get_settings
 from app.core.errors import FieldProblem, Forbidden
-from app.core.privacy import graduate_view
+from app.core.privacy import duplicate_view, graduate_view
 from app.domain.enums import Education, EmploymentStatus, Hardship
 from app.schemas.batch import BatchRequest, BatchResponse
 from app.schemas.graduates import (
+    DuplicatePage,
+    DuplicateRead,
+    DuplicateResolve,
     GraduateCreate,
     GraduatePublicPage,
     GraduatePublicRead,
@@ -22,6 +25,7 @@ from app.schemas.graduates import (
     GraduateStaffRead,
     GraduateUpdate,
 )
+from app.services import duplicates as duplicate_service
 from app.services import graduates as graduate_service
 from app.services.batch import BatchRunner
 from app.services.sensitive_reads import audit_graduate_reads
@@ -79,6 +83,24 @@ def list_graduates(
     if caller.is_staff:
         return GraduateStaffPage(items=items, next_after=next_after)  # type: ignore[arg-type]
     return GraduatePublicPage(items=items, next_after=next_after)
+
+
+# Declared before /{graduate_id} so that "duplicates" is not read as an id.
+@router.get("/duplicates", response_model=DuplicatePage)
+def list_duplicates(session: SessionDep, caller: StaffOnly, include_resolved: bool = False) -> DuplicatePage:
+    """Suspected duplicates for staff to merge: graduates sent with a national_id another source had
+    registered. The sender was not told (that would reveal the id is registered); see docs/privacy.md."""
+    flags = duplicate_service.list_duplicates(session, include_resolved=include_resolved)
+    return DuplicatePage(items=[duplicate_view(flag) for flag in flags])
+
+
+@router.post("/duplicates/{duplicate_id}/resolve", response_model=DuplicateRead)
+def resolve_duplicate(duplicate_id: int, body: DuplicateResolve, session: SessionDep,
+                      caller: StaffOnly) -> DuplicateRead:
+    """Close a flag once the records are merged by hand, or found to be two people."""
+    flag = duplicate_service.resolve_duplicate(session, duplicate_id=duplicate_id, resolution=body.resolution,
+                                               caller=caller)
+    return duplicate_view(flag)
 
 
 @router.get("/{graduate_id}", response_model=GraduateOut)

@@ -59,7 +59,8 @@ def list_jobs(
 
 @router.get("/{job_id}", response_model=JobRead)
 def get_job(job_id: int, session: SessionDep, caller: AnyRole) -> JobRead:
-    return JobRead.model_validate(job_service.get_job(session, job_id=job_id))
+    """One posting. A posting held back by screening is readable only by its owner and staff."""
+    return JobRead.model_validate(job_service.get_job(session, job_id=job_id, caller=caller))
 
 
 @router.patch("/{job_id}", response_model=JobRead)

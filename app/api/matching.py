@@ -1,8 +1,6 @@
 """/v1/match, /v1/match/batch, /v1/jobs/{id}/candidates, /v1/index/status, /v1/feedback."""
 from __future__ import annotations
 
-import hashlib
-import hmac
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query
@@ -27,6 +25,7 @@ from app.schemas.matching import (
     MatchResponse,
 )
 from app.services import matching as matching_service
+from app.services.pseudonyms import candidate_pseudonym, pseudonym_secret
 from app.services.runtime import get_match_engine
 from app.services.sensitive_reads import audit_graduate_reads
 
@@ -82,19 +81,14 @@ def match_batch(body: BatchMatchRequest, session: SessionDep, caller: GraduateRe
     return BatchMatchResponse(model=engine.encoder.model_id, items=items)
 
 
-def _pseudonym(caller: Caller, job_id: int, graduate_id: int) -> str:
-    # Stable per (key, job) so a platform can refer back to a candidate, but not linkable
-    # across jobs or keys, and not reversible to the registry id.
-    key = f"{caller.key_id}:{caller.key_name}".encode()
-    return hmac.new(key, f"{job_id}:{graduate_id}".encode(), hashlib.sha256).hexdigest()[:16]
-
-
-def _candidate_out(result: CandidateMatch, caller: Caller, job_id: int,
+def _candidate_out(result: CandidateMatch, caller: Caller, job_id: int, secret: bytes,
                    staff_view: GraduateStaffRead | None) -> CandidateOut:
     profile = result.profile
     assert profile.id is not None
+    # Stable per (key, job) so a platform can refer back to a candidate; see services/pseudonyms.
+    candidate_id = candidate_pseudonym(secret, key_id=caller.key_id, job_id=job_id, graduate_id=profile.id)
     out = CandidateOut(
-        candidate_id=_pseudonym(caller, job_id, profile.id), major=profile.major, education=profile.education,
+        candidate_id=candidate_id, major=profile.major, education=profile.education,
         school=profile.school, city=profile.current_city, skills=list(profile.skills), score=result.score,
         matched_skills=result.matched_skills, missing_skills=result.missing_skills, reasons=result.reasons,
     )
@@ -119,8 +113,10 @@ def candidates(job_id: int, session: SessionDep, caller: GraduateReader, engine:
         audit_graduate_reads(session, caller=caller, graduates=list(graduates.values()), unmasked=False,
                              action="read_candidates")
         staff_views = {gid: graduate_view(g, caller) for gid, g in graduates.items()}  # type: ignore[misc]
+    secret = pseudonym_secret(session)
     return CandidatesResponse(job_id=job.id, model=engine.encoder.model_id, results=[
-        _candidate_out(result, caller, job.id, staff_views.get(result.profile.id or -1)) for result in results])
+        _candidate_out(result, caller, job.id, secret, staff_views.get(result.profile.id or -1))
+        for result in results])
 
 
 @router.get("/index/status", response_model=IndexStatus)

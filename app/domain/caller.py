@@ -17,7 +17,3 @@ class Caller:
     def is_staff(self) -> bool:
         """Staff and admin may see personal data (masked by default)."""
         return self.role in (Role.ADMIN, Role.STAFF)
-
-
-# Operator commands on the server itself (imports, seeding) act as this caller.
-SYSTEM_CALLER = Caller(key_id=None, key_name="system", role=Role.ADMIN)

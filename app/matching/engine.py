@@ -221,8 +221,9 @@ class MatchEngine:
     # ------------------------------------------------------------------ job → graduates
 
     def candidates_for(self, job: JobDoc, *, vector: np.ndarray, text: str, top_k: int,
-                       now: datetime | None = None) -> list[CandidateMatch]:
-        eligible = self.graduates.eligible_ids(job, now=now)
+                       now: datetime | None = None, with_priority: bool = True) -> list[CandidateMatch]:
+        """Best graduates for a job; ``with_priority=False`` ranks on relevance alone (see match_profile)."""
+        eligible = self.graduates.eligible_ids(job, now=now, with_priority=with_priority)
         if eligible.size == 0:
             return []
         candidate_ids, semantic, lexical = self._signals(vector, text, eligible, self.graduate_vectors,
@@ -234,7 +235,7 @@ class MatchEngine:
                 continue
             components = self._components(job, profile, semantic.get(graduate_id, 0.0), lexical.get(graduate_id, 0.0))
             scored.append(Scored(graduate_id, components, relevance(components, self.settings.weights),
-                                 priority=profile.priority))
+                                 priority=with_priority and profile.priority))
         ranked = apply_priority(scored, band=self.settings.priority_band)[:top_k]
         results: list[CandidateMatch] = []
         for item in ranked:

@@ -82,8 +82,10 @@ class GraduateTable:
             self.ids[slot] = -1
             self._free.append(slot)
 
-    def eligible_ids(self, job: JobDoc, *, now: datetime | None = None) -> np.ndarray:
-        """Graduates for whom this job passes every hard filter (rules.passes_hard_filters, vectorised)."""
+    def eligible_ids(self, job: JobDoc, *, now: datetime | None = None, with_priority: bool = True) -> np.ndarray:
+        """Graduates for whom this job passes every hard filter (rules.passes_hard_filters, vectorised).
+        ``with_priority=False`` drops the P8 public-welfare floor: who is let in by it would tell a
+        caller who may not know it which graduates have hardship status."""
         today = (now or datetime.now(UTC)).date()
         with self._lock:
             n = self._size
@@ -93,7 +95,7 @@ class GraduateTable:
             bit = _JOB_TYPE_BIT[job.job_type]
             bits = self.job_type_bits[:n]
             type_ok = (bits == 0) | ((bits & bit) != 0)
-            if job.job_type == JobType.PUBLIC_WELFARE:
+            if job.job_type == JobType.PUBLIC_WELFARE and with_priority:
                 type_ok |= self.priority[:n]
             mask &= type_ok
             return self.ids[:n][mask].copy()

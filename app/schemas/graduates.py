@@ -7,7 +7,7 @@ so nothing sensitive can leak through a forgotten filter.
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import AfterValidator, Field, StringConstraints, model_validator
 
@@ -180,3 +180,28 @@ class GraduatePublicPage(ReadModel):
 class GraduateStaffPage(ReadModel):
     items: list[GraduateStaffRead]
     next_after: int | None
+
+
+class DuplicateRead(ReadModel):
+    """A suspected duplicate (staff and admin only): ``graduate_id`` was stored without the
+    national_id it was sent with, because ``duplicate_of_id`` holds it; the value is shown masked."""
+
+    id: int
+    graduate_id: int
+    duplicate_of_id: int
+    field: str
+    national_id: str | None
+    reported_by_key_id: int | None
+    detected_at: datetime
+    resolved_at: datetime | None
+    resolution: str | None
+
+
+class DuplicatePage(ReadModel):
+    items: list[DuplicateRead]
+
+
+class DuplicateResolve(StrictModel):
+    """Staff merged the two records by hand (``merged``) or found two people (``not_duplicate``)."""
+
+    resolution: Literal["merged", "not_duplicate"]

@@ -13,14 +13,18 @@ from app.domain.caller import Caller
 from app.domain.enums import Education, EmploymentStatus, Hardship, Role
 from app.domain.national_id import birth_date_of
 from app.schemas.graduates import GraduateCreate, GraduateUpdate
+from app.services.duplicates import flag_duplicate, submitted_national_id
 from app.services.embedding import invalidate_if_text_changed
 from app.services.paging import keyset_page
 from app.services.records import (
     Outcome,
     apply_changes,
     check_owner,
+    owner_of_new_record,
     record_history,
+    refuse_staff_held,
     reject_cleared,
+    staff_held_fields,
     touch,
 )
 
@@ -51,24 +55,28 @@ def upsert_graduate(session: Session, *, data: GraduateCreate, caller: Caller) -
     _derive(values)
     graduate = session.scalar(select(Graduate).where(Graduate.external_id == data.external_id))
     if graduate is None:
-        _check_national_id_free(session, national_id=data.national_id, own_id=None)
-        graduate = Graduate(external_id=data.external_id, owner_key_id=caller.key_id)
+        clash = _national_id_clash(session, values, caller=caller, own_id=None)
+        graduate = Graduate(external_id=data.external_id, owner_key_id=owner_of_new_record(caller))
         apply_changes(graduate, values)
         session.add(graduate)
         session.flush()
         record_history(session, resource=RESOURCE, record_id=graduate.id, action="create", caller=caller,
                        changed={}, sensitive=SENSITIVE_FIELDS)
+        _flag(session, graduate, clash, caller=caller)
         return graduate, "created"
     check_owner(graduate.owner_key_id, caller, external_id=data.external_id)
-    if not caller.is_staff:
-        # A platform's re-send must not wipe what staff recorded about hardship.
-        values.pop("hardship", None)
-        values.pop("has_hardship", None)
     values.setdefault("registered_at", graduate.registered_at)
     values["record_status"] = "active"
     values["withdrawn_at"] = None
-    _check_national_id_free(session, national_id=data.national_id, own_id=graduate.id)
+    if not caller.is_staff:
+        # A platform's re-send never wipes what staff recorded: hardship (staff only) and any field
+        # staff changed on this record (a withdrawal included) keep the staff value.
+        for field in {"hardship", "has_hardship"} | staff_held_fields(session, caller=caller, resource=RESOURCE,
+                                                                       record_id=graduate.id):
+            values.pop(field, None)
+    clash = _national_id_clash(session, values, caller=caller, own_id=graduate.id)
     changed = apply_changes(graduate, values)
+    _flag(session, graduate, clash, caller=caller)
     if not changed:
         return graduate, "unchanged"
     invalidate_if_text_changed(graduate, changed)
@@ -79,14 +87,29 @@ def upsert_graduate(session: Session, *, data: GraduateCreate, caller: Caller) -
     return graduate, "updated"
 
 
-def _check_national_id_free(session: Session, *, national_id: str | None, own_id: int | None) -> None:
+def _national_id_clash(session: Session, values: dict[str, Any], *, caller: Caller,
+                       own_id: int | None) -> tuple[int, str] | None:
+    """A national_id held by another record. If the caller can see that record (staff; a platform's
+    own records) it is told plainly. If not, telling it would reveal that the id is registered
+    (M4): the write goes ahead without the id, and (other record, id) is returned to be flagged."""
+    national_id = values.get("national_id")
     if not national_id:
-        return
-    other = session.scalar(select(Graduate.id).where(Graduate.national_id == national_id))
-    if other is not None and other != own_id:
+        return None
+    other = session.scalar(select(Graduate).where(Graduate.national_id == national_id))
+    if other is None or other.id == own_id:
+        return None
+    if _visible_to(other, caller):
         # Say which field, never echo the id itself.
         raise InvalidInput("another graduate is registered with this national_id",
                            problems=[FieldProblem("national_id", "already registered under another external_id")])
+    values["national_id"] = None
+    return other.id, national_id
+
+
+def _flag(session: Session, graduate: Graduate, clash: tuple[int, str] | None, *, caller: Caller) -> None:
+    if clash is not None:
+        flag_duplicate(session, graduate_id=graduate.id, duplicate_of_id=clash[0], national_id=clash[1],
+                       caller=caller)
 
 
 def get_graduate(session: Session, *, graduate_id: int, caller: Caller) -> Graduate:
@@ -152,15 +175,19 @@ def update_graduate(session: Session, *, graduate_id: int, data: GraduateUpdate,
     _guard_hardship(values, caller)
     if "hardship" in values and not caller.is_staff:
         values.pop("hardship")
+    refuse_staff_held(values, graduate, staff_held_fields(session, caller=caller, resource=RESOURCE,
+                                                          record_id=graduate.id))
     _derive(values)
-    national_id = values.get("national_id", graduate.national_id)
+    # A national_id held back under a duplicate flag still counts, or the check itself would tell.
+    stored_id = graduate.national_id or submitted_national_id(session, graduate_id=graduate.id)
+    national_id = values.get("national_id", stored_id)
     birth_date = values.get("birth_date", graduate.birth_date)
     if national_id and birth_date and birth_date_of(national_id) != birth_date:
         raise InvalidInput("birth_date does not match national_id",
                            problems=[FieldProblem("birth_date", "does not match the birth date in national_id")])
-    if "national_id" in values:
-        _check_national_id_free(session, national_id=values["national_id"], own_id=graduate.id)
+    clash = _national_id_clash(session, values, caller=caller, own_id=graduate.id)
     changed = apply_changes(graduate, values)
+    _flag(session, graduate, clash, caller=caller)
     if changed:
         invalidate_if_text_changed(graduate, changed)
         touch(graduate)

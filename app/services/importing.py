@@ -14,7 +14,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from app.domain.caller import SYSTEM_CALLER, Caller
+from app.domain.caller import Caller
 from app.domain.enums import RegistrationChannel
 from app.importing.reader import Resource, RowProblem, SourceRow, read_rows
 from app.importing.report import write_rejections
@@ -23,6 +23,7 @@ from app.schemas.jobs import JobCreate
 from app.services import graduates as graduate_service
 from app.services import jobs as job_service
 from app.services.batch import BatchRunner
+from app.services.keys import caller_for, find_owner_key
 
 CHUNK_ROWS = 500
 
@@ -57,10 +58,14 @@ def import_file(
     path: Path,
     resource: Resource,
     session_factory: Callable[[], Session],
-    caller: Caller = SYSTEM_CALLER,
+    owner: str | None = None,
     on_progress: Callable[[int], None] | None = None,
     on_total: Callable[[int], None] | None = None,
 ) -> ImportSummary:
+    """Store the file's rows as the source ``owner`` names (a key id or name; the office key when
+    None): the rows belong to that key and are checked as that key's writes (a platform owner may
+    not set hardship, nor touch another source's records)."""
+    caller = _owner_caller(session_factory, owner)
     total, rows = read_rows(path, resource=resource)
     if on_total:
         on_total(total)
@@ -72,6 +77,19 @@ def import_file(
             on_progress(len(chunk))
     summary.report_path = write_rejections(path, summary.problems)
     return summary
+
+
+def _owner_caller(session_factory: Callable[[], Session], owner: str | None) -> Caller:
+    session = session_factory()
+    try:
+        caller = caller_for(find_owner_key(session, reference=owner))
+        session.commit()  # the office key, if it had to be recreated
+    except BaseException:
+        session.rollback()
+        raise
+    finally:
+        session.close()
+    return caller
 
 
 def _import_chunk(chunk: list[SourceRow], *, resource: Resource, runner: BatchRunner[Any],

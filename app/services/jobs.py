@@ -21,8 +21,11 @@ from app.services.records import (
     Outcome,
     apply_changes,
     check_owner,
+    owner_of_new_record,
     record_history,
+    refuse_staff_held,
     reject_cleared,
+    staff_held_fields,
     touch,
 )
 
@@ -47,7 +50,7 @@ def upsert_job(session: Session, *, data: JobCreate, caller: Caller) -> tuple[Jo
     values.update(_industry_values(data.title, data.description, data.skills, data.industry))
     job = session.scalar(select(Job).where(Job.external_id == data.external_id))
     if job is None:
-        job = Job(external_id=data.external_id, owner_key_id=caller.key_id, status=JobStatus.OPEN.value)
+        job = Job(external_id=data.external_id, owner_key_id=owner_of_new_record(caller), status=JobStatus.OPEN.value)
         apply_changes(job, values)
         screen_job(job)
         session.add(job)
@@ -59,6 +62,9 @@ def upsert_job(session: Session, *, data: JobCreate, caller: Caller) -> tuple[Jo
     # Re-sending a closed posting reopens it: the caller says it is current again.
     values["status"] = JobStatus.OPEN.value
     values["closed_at"] = None
+    # ...unless staff closed it, or changed any other field: a platform's re-send keeps staff values.
+    for field in staff_held_fields(session, caller=caller, resource=RESOURCE, record_id=job.id):
+        values.pop(field, None)
     changed = apply_changes(job, values)
     if not changed:
         return job, "unchanged"
@@ -71,11 +77,17 @@ def upsert_job(session: Session, *, data: JobCreate, caller: Caller) -> tuple[Jo
     return job, "updated"
 
 
-def get_job(session: Session, *, job_id: int) -> Job:
+def get_job(session: Session, *, job_id: int, caller: Caller | None = None) -> Job:
+    """A posting by id. Given the caller, one held back by screening (P10) exists only for its owner
+    and staff: anyone else gets the same 404 as for an id that was never used (L4)."""
     job = session.get(Job, job_id)
-    if job is None:
+    if job is None or (caller is not None and not visible_to(job, caller)):
         raise NotFound(f"no job with id {job_id}")
     return job
+
+
+def visible_to(job: Job, caller: Caller) -> bool:
+    return not job.held_back or caller.is_staff or job.owner_key_id == caller.key_id
 
 
 def list_jobs(
@@ -108,10 +120,11 @@ def list_jobs(
 
 
 def update_job(session: Session, *, job_id: int, data: JobUpdate, caller: Caller) -> Job:
-    job = get_job(session, job_id=job_id)
+    job = get_job(session, job_id=job_id, caller=caller)
     check_owner(job.owner_key_id, caller, external_id=job.external_id)
     values = data.model_dump(exclude_unset=True)
     reject_cleared(values, _REQUIRED)
+    refuse_staff_held(values, job, staff_held_fields(session, caller=caller, resource=RESOURCE, record_id=job.id))
     salary_min = values.get("salary_min", job.salary_min)
     salary_max = values.get("salary_max", job.salary_max)
     try:
@@ -138,7 +151,7 @@ def update_job(session: Session, *, job_id: int, data: JobUpdate, caller: Caller
 
 def close_job(session: Session, *, job_id: int, caller: Caller) -> Job:
     """DELETE closes a posting; the row and its history stay for the records."""
-    job = get_job(session, job_id=job_id)
+    job = get_job(session, job_id=job_id, caller=caller)
     check_owner(job.owner_key_id, caller, external_id=job.external_id)
     if job.status != JobStatus.CLOSED:
         changed = apply_changes(job, {"status": JobStatus.CLOSED.value, "closed_at": utcnow()})

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import uuid
+from dataclasses import replace
 from collections.abc import Sequence
 
 import numpy as np
@@ -67,6 +68,10 @@ def profile_subject(*, engine: MatchEngine, profile: ProfileIn) -> tuple[Profile
 def match_jobs(session: Session, *, engine: MatchEngine, profile: ProfileDoc, vector: np.ndarray, top_k: int,
                filters: MatchFiltersIn, caller: Caller, graduate_id: int | None) -> tuple[str, list[JobMatch]]:
     refresh(engine, session, wait=False)
+    if not caller.is_staff:
+        # Hardship must not move anything a platform sees, the P8 public-welfare floor included:
+        # which posts appear for its own graduate would otherwise tell it their status.
+        profile = replace(profile, priority=False)
     results = engine.match_profile(profile, vector=vector, text=profile_lexical_text(profile), top_k=top_k,
                                    filters=to_filters(filters), with_priority=caller.is_staff)
     match_id = uuid.uuid4().hex
@@ -80,15 +85,18 @@ def match_jobs(session: Session, *, engine: MatchEngine, profile: ProfileDoc, ve
 
 def job_candidates(session: Session, *, engine: MatchEngine, job_id: int, top_k: int,
                    caller: Caller) -> tuple[Job, list[CandidateMatch]]:
-    job = job_service.get_job(session, job_id=job_id)
-    if job.held_back and not caller.is_staff:
+    job = job_service.get_job(session, job_id=job_id, caller=caller)
+    if job.held_back and not caller.is_staff:  # its owner: told why, nobody else learns it exists
         raise Conflict("this posting is held back by screening until staff clear it; see its findings",
                        problems=[FieldProblem("job_id", f"screening status {job.screening_status}")])
     refresh(engine, session, wait=False)
     vector = stored_vector(job, engine)
     if vector is None:
         vector = engine.encoder.encode_passages([job_text(job)])[0]
-    return job, engine.candidates_for(job_doc(job), vector=vector, text=job_lexical_text(job), top_k=top_k)
+    # The P9 lift for staff only: platforms and organisers see scores and order, and a lifted score
+    # among identical profiles would tell them who has hardship status (H2).
+    return job, engine.candidates_for(job_doc(job), vector=vector, text=job_lexical_text(job), top_k=top_k,
+                                      with_priority=caller.is_staff)
 
 
 def load_graduates(session: Session, ids: Sequence[int]) -> dict[int, Graduate]:
@@ -96,8 +104,11 @@ def load_graduates(session: Session, ids: Sequence[int]) -> dict[int, Graduate]:
 
 
 def record_feedback(session: Session, *, data: FeedbackIn, caller: Caller) -> Feedback:
+    # A match_id is the key's own: another key's feedback on it would write into ranker training
+    # data under a result it never saw (L5), and answers exactly as an unknown id does.
     impression = session.query(MatchImpression).filter(
-        MatchImpression.match_id == data.match_id, MatchImpression.job_id == data.job_id).first()
+        MatchImpression.match_id == data.match_id, MatchImpression.job_id == data.job_id,
+        MatchImpression.api_key_id == caller.key_id).first()
     if impression is None:
         raise NotFound("no such job in that match result",
                        problems=[FieldProblem("match_id", "unknown match_id, or the job was not in its results")])

@@ -5,11 +5,12 @@ from collections.abc import Iterable, Mapping
 from enum import Enum
 from typing import Any, Literal
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.core.errors import Conflict, FieldProblem, InvalidInput
 from app.db.base import Base, utcnow
-from app.db.models import RecordChange
+from app.db.models import ApiKey, RecordChange
 from app.domain.caller import Caller
 from app.domain.enums import Role
 
@@ -45,13 +46,46 @@ def reject_cleared(values: Mapping[str, Any], required: Iterable[str]) -> None:
         raise InvalidInput("required fields cannot be cleared", problems=problems)
 
 
+def owner_of_new_record(caller: Caller) -> int:
+    """Every record has an owner: the key that created it (imports: the key they name, or the office)."""
+    if caller.key_id is None:
+        raise RuntimeError("records are created on behalf of an API key; operator commands use the office key")
+    return caller.key_id
+
+
 def check_owner(record_owner: int | None, caller: Caller, *, external_id: str) -> None:
-    """A platform may only change records it created; staff and admin may change any."""
-    if caller.role == Role.PLATFORM and record_owner is not None and record_owner != caller.key_id:
+    """Only the owner, staff or admin change a record. A record without an owner (none should be
+    left after the ownership migration) belongs to nobody a platform could be: it is refused too."""
+    if caller.role == Role.PLATFORM and record_owner != caller.key_id:
         raise Conflict(
             f"external_id {external_id!r} belongs to a record stored by another source",
             problems=[FieldProblem("external_id", "already used by another source")],
         )
+
+
+def staff_held_fields(session: Session, *, caller: Caller, resource: str, record_id: int) -> set[str]:
+    """Fields of a record that a platform's write may not change: nothing a platform sends erases
+    what staff recorded. Those are the fields staff or admin changed on it (seen in its history);
+    empty for staff callers."""
+    if caller.is_staff:
+        return set()
+    return staff_changed_fields(session, resource=resource, record_id=record_id)
+
+
+def refuse_staff_held(values: Mapping[str, Any], record: Base, held: set[str]) -> None:
+    """PATCH: a platform asking to change a staff-held field is told so, not silently ignored."""
+    problems = [FieldProblem(field, "recorded by employment-office staff; ask them to change it")
+                for field in sorted(held & set(values)) if plain(values[field]) != getattr(record, field)]
+    if problems:
+        raise Conflict("these fields were recorded by employment-office staff", problems=problems)
+
+
+def staff_changed_fields(session: Session, *, resource: str, record_id: int) -> set[str]:
+    rows = session.scalars(
+        select(RecordChange.changes).join(ApiKey, ApiKey.id == RecordChange.api_key_id)
+        .where(RecordChange.resource == resource, RecordChange.record_id == record_id,
+               ApiKey.role.in_([Role.STAFF.value, Role.ADMIN.value])))
+    return {field for changes in rows for field in changes}
 
 
 def record_history(

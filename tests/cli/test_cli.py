@@ -79,3 +79,25 @@ def test_reindex_embeds_pending_records_and_resumes(database: Path, tmp_path: Pa
     assert "embedded 0 records" in again.stdout
     forced = _jobmatch(["reindex", "--all"], database)
     assert "embedded 5 records" in forced.stdout
+
+
+def test_import_owner_option(database: Path, tmp_path: Path) -> None:
+    """Imports belong to the office unless --owner names a key (by id or name); an unknown owner
+    imports nothing."""
+    import sqlite3
+
+    path = tmp_path / "jobs.csv"
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerows([["岗位编号", "岗位名称", "单位名称", "工作城市"], ["J1", "护士", "临沂市人民医院", "临沂"]])
+    assert _jobmatch(["keys", "create", "--role", "platform", "--name", "智联"], database).returncode == 0
+    unknown = _jobmatch(["import", "jobs", str(path), "--owner", "nobody"], database)
+    assert unknown.returncode == 2 and "nothing imported" in unknown.stderr and "nobody" in unknown.stderr
+    assert _jobmatch(["import", "jobs", str(path), "--owner", "智联"], database).returncode == 0
+    path.write_text("岗位编号,岗位名称,单位名称,工作城市\nJ2,护士,临沂市人民医院,临沂\n", encoding="utf-8")
+    assert _jobmatch(["import", "jobs", str(path)], database).returncode == 0
+    listed = _jobmatch(["keys", "list"], database).stdout
+    assert "office" in listed and "cannot log in" in listed
+    with sqlite3.connect(database) as connection:
+        owners = dict(connection.execute(
+            "SELECT jobs.external_id, api_keys.name FROM jobs JOIN api_keys ON api_keys.id = jobs.owner_key_id"))
+    assert owners == {"J1": "智联", "J2": "office"}

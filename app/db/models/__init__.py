@@ -6,6 +6,7 @@ from app.db.models.fair_schedule import FairInterview, FairRun
 from app.db.models.feedback import Feedback, MatchImpression
 from app.db.models.graduate import Graduate
 from app.db.models.job import Job
+from app.db.models.privacy import GraduateDuplicate, ServerSecret
 from app.db.models.triage import (
     CalendarDay,
     EmploymentOutcome,
@@ -16,6 +17,7 @@ from app.db.models.triage import (
 )
 
 __all__ = ["ApiKey", "AuditEntry", "Fair", "FairBooth", "FairInterview", "FairPairRule", "FairRegistration", "FairRun",
-           "FairSlot", "Feedback", "Graduate", "Job", "MatchImpression", "RecordChange"]
+           "FairSlot", "Feedback", "Graduate", "GraduateDuplicate", "Job", "MatchImpression", "RecordChange",
+           "ServerSecret"]
 __all__ += ["CalendarDay", "EmploymentOutcome", "GraduateTriage", "ServiceRecord", "StaffAssignment",
             "SupportPlanVersion"]
