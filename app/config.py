@@ -45,6 +45,8 @@ class Settings(BaseSettings):
     background_worker: bool = True
     worker_poll_seconds: float = Field(default=0.5, gt=0.0)
     embed_batch_size: int = Field(default=32, ge=1, le=512)
+    # Query vectors of unsaved profiles kept per process (~1.5 KB each with e5-small); 0 turns it off.
+    query_cache_size: int = Field(default=4096, ge=0, le=1_000_000)
 
     log_level: str = "INFO"
     log_json: bool = True
