@@ -13,6 +13,7 @@ priority step; the staff text says when the P9 priority changed the order.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from app.domain.enums import EDUCATION_NAMES, INDUSTRY_NAMES, JOB_TYPE_NAMES, Education, Industry, JobType
 from app.matching.affinity import major_industry_affinity
@@ -70,24 +71,64 @@ def _skills(matched_skills: list[str], profile: ProfileDoc) -> list[str]:
     return reasons
 
 
-def reasons_for(job: JobDoc, profile: ProfileDoc, components: dict[str, float], matched_skills: list[str],
-                *, for_staff: bool = False, priority_applied: bool = False) -> list[str]:
-    """What a graduate (or the platform showing them the job) reads."""
+@dataclass(frozen=True)
+class Wording:
+    """One audience's sentences for the facts both directions state (format fields: major, wanted,
+    industry, city)."""
+
+    major_exact: str
+    major_related: str
+    major_industry: str
+    similar_text: str
+    city_preferred: str
+    city_current: str
+    priority: str
+
+
+GRADUATE_WORDING = Wording(
+    major_exact="专业对口：岗位要求的专业包含“{wanted}”。",
+    major_related="专业相关：岗位要求“{wanted}”专业，与所学“{major}”相近。",
+    major_industry="“{major}”专业与{industry}产业高度相关。",
+    similar_text="岗位内容与个人简介、技能描述相近。",
+    city_preferred="工作地点{city}在意向城市之列。",
+    city_current="工作地点{city}即现居城市。",
+    priority="按困难毕业生帮扶政策（P9），在匹配度相近的岗位中优先推荐。",
+)
+CANDIDATE_WORDING = Wording(
+    major_exact="所学专业“{major}”是岗位要求的专业。",
+    major_related="所学专业“{major}”与岗位要求的“{wanted}”专业相近。",
+    major_industry="所学专业“{major}”与{industry}产业高度相关。",
+    similar_text="个人简介与岗位内容相近。",
+    city_preferred="意向工作地点包含{city}。",
+    city_current="现居{city}，即工作地点。",
+    priority="困难毕业生（P9），匹配度相近时优先推荐。",
+)
+
+
+def _common_reasons(job: JobDoc, profile: ProfileDoc, components: dict[str, float], matched_skills: list[str],
+                    wording: Wording) -> list[str | None]:
     reasons: list[str | None] = []
+    names = {"major": profile.major, "industry": _industry_name(job.industry), "city": job.city}
     major = listed_major(job, profile)
     if major is not None:
         wanted, exact = major
-        reasons.append(f"专业对口：岗位要求的专业包含“{wanted}”。" if exact
-                       else f"专业相关：岗位要求“{wanted}”专业，与所学“{profile.major}”相近。")
+        reasons.append((wording.major_exact if exact else wording.major_related).format(wanted=wanted, **names))
     elif major_industry_affinity(major=profile.major, industry=job.industry) >= STRONG:
-        reasons.append(f"“{profile.major}”专业与{_industry_name(job.industry)}产业高度相关。")
+        reasons.append(wording.major_industry.format(**names))
     reasons.extend(_skills(matched_skills, profile))
-    reasons.append(_similar_text(components, "岗位内容与个人简介、技能描述相近。"))
+    reasons.append(_similar_text(components, wording.similar_text))
     reasons.append(_education(job, profile))
     if job.city in profile.preferred_cities:
-        reasons.append(f"工作地点{job.city}在意向城市之列。")
+        reasons.append(wording.city_preferred.format(**names))
     elif not profile.preferred_cities and profile.current_city == job.city:
-        reasons.append(f"工作地点{job.city}即现居城市。")
+        reasons.append(wording.city_current.format(**names))
+    return reasons
+
+
+def reasons_for(job: JobDoc, profile: ProfileDoc, components: dict[str, float], matched_skills: list[str],
+                *, for_staff: bool = False, priority_applied: bool = False) -> list[str]:
+    """What a graduate (or the platform showing them the job) reads."""
+    reasons = _common_reasons(job, profile, components, matched_skills, GRADUATE_WORDING)
     if profile.expected_salary is not None and job.salary_max is not None and job.salary_max >= profile.expected_salary:
         reasons.append(f"薪资上限{job.salary_max}元/月，达到期望月薪{profile.expected_salary}元。")
     if job.job_type in profile.preferred_job_types:
@@ -95,30 +136,16 @@ def reasons_for(job: JobDoc, profile: ProfileDoc, components: dict[str, float], 
     if job.industry in profile.preferred_industries:
         reasons.append(f"属于意向行业：{_industry_name(job.industry)}。")
     if for_staff and priority_applied:
-        reasons.append("按困难毕业生帮扶政策（P9），在匹配度相近的岗位中优先推荐。")
+        reasons.append(GRADUATE_WORDING.priority)
     return [reason for reason in reasons if reason] or [FALLBACK]
 
 
 def candidate_reasons(job: JobDoc, profile: ProfileDoc, components: dict[str, float],
                       matched_skills: list[str], *, for_staff: bool, priority_applied: bool) -> list[str]:
     """Reasons in the job → graduate direction (what an employer or staff member reads)."""
-    reasons: list[str | None] = []
-    major = listed_major(job, profile)
-    if major is not None:
-        wanted, exact = major
-        reasons.append(f"所学专业“{profile.major}”是岗位要求的专业。" if exact
-                       else f"所学专业“{profile.major}”与岗位要求的“{wanted}”专业相近。")
-    elif major_industry_affinity(major=profile.major, industry=job.industry) >= STRONG:
-        reasons.append(f"所学专业“{profile.major}”与{_industry_name(job.industry)}产业高度相关。")
-    reasons.extend(_skills(matched_skills, profile))
-    reasons.append(_similar_text(components, "个人简介与岗位内容相近。"))
-    reasons.append(_education(job, profile))
-    if job.city in profile.preferred_cities:
-        reasons.append(f"意向工作地点包含{job.city}。")
-    elif not profile.preferred_cities and profile.current_city == job.city:
-        reasons.append(f"现居{job.city}，即工作地点。")
+    reasons = _common_reasons(job, profile, components, matched_skills, CANDIDATE_WORDING)
     if for_staff and priority_applied:
-        reasons.append("困难毕业生（P9），匹配度相近时优先推荐。")
+        reasons.append(CANDIDATE_WORDING.priority)
     return [reason for reason in reasons if reason] or [FALLBACK]
 
 

@@ -97,6 +97,20 @@ def _education_claim(held: str, required: str, job: JobDoc, profile: ProfileDoc)
             and _rank(profile.education) >= _rank(job.education_min))
 
 
+def _industry_claim(match: re.Match[str], job: JobDoc, profile: ProfileDoc) -> bool:
+    return (match[1] == profile.major and match[2] == INDUSTRY_NAMES[Industry(job.industry)]
+            and major_industry_affinity(major=profile.major, industry=job.industry) >= 0.75)
+
+
+def _preferred_city(match: re.Match[str], job: JobDoc, profile: ProfileDoc) -> bool:
+    return match[1] == job.city and job.city in profile.preferred_cities
+
+
+def _current_city(match: re.Match[str], job: JobDoc, profile: ProfileDoc) -> bool:
+    # Only said of a graduate who named no preferred city: otherwise their own list speaks.
+    return match[1] == job.city == profile.current_city and not profile.preferred_cities
+
+
 def _experience_claim(match: re.Match[str], job: JobDoc, profile: ProfileDoc) -> bool:
     # Worded by the ranking work (issue 10, item 3); checked here whenever it appears.
     asked = int(match[1])
@@ -122,12 +136,10 @@ GRADUATE_KINDS: dict[str, Check] = {
     r"^专业对口：岗位要求的专业包含“(.+)”。$": lambda m, j, p, c, staff, lifted: m[1] == p.major and m[1] in _listed(j),
     r"^专业相关：岗位要求“(.+)”专业，与所学“(.+)”相近。$": lambda m, j, p, c, staff, lifted: (
         m[1] in _listed(j) and m[2] == p.major and _related(m[1], p.major)),
-    r"^“(.+)”专业与(.+)产业高度相关。$": lambda m, j, p, c, staff, lifted: (
-        m[1] == p.major and m[2] == INDUSTRY_NAMES[Industry(j.industry)]
-        and major_industry_affinity(major=p.major, industry=j.industry) >= 0.75),
+    r"^“(.+)”专业与(.+)产业高度相关。$": lambda m, j, p, c, staff, lifted: _industry_claim(m, j, p),
     r"^岗位内容与个人简介、技能描述相近。$": SIMILAR,
-    r"^工作地点(.+)在意向城市之列。$": lambda m, j, p, c, staff, lifted: m[1] == j.city and j.city in p.preferred_cities,
-    r"^工作地点(.+)即现居城市。$": lambda m, j, p, c, staff, lifted: m[1] == j.city == p.current_city,
+    r"^工作地点(.+)在意向城市之列。$": lambda m, j, p, c, staff, lifted: _preferred_city(m, j, p),
+    r"^工作地点(.+)即现居城市。$": lambda m, j, p, c, staff, lifted: _current_city(m, j, p),
     r"^薪资上限(\d+)元/月，达到期望月薪(\d+)元。$": lambda m, j, p, c, staff, lifted: (
         int(m[1]) == j.salary_max and int(m[2]) == p.expected_salary and int(m[1]) >= int(m[2])),
     r"^岗位类型（(.+)）符合求职意向。$": lambda m, j, p, c, staff, lifted: (
@@ -141,12 +153,10 @@ CANDIDATE_KINDS: dict[str, Check] = {
     r"^所学专业“(.+)”是岗位要求的专业。$": lambda m, j, p, c, staff, lifted: m[1] == p.major and m[1] in _listed(j),
     r"^所学专业“(.+)”与岗位要求的“(.+)”专业相近。$": lambda m, j, p, c, staff, lifted: (
         m[1] == p.major and m[2] in _listed(j) and _related(m[2], p.major)),
-    r"^所学专业“(.+)”与(.+)产业高度相关。$": lambda m, j, p, c, staff, lifted: (
-        m[1] == p.major and m[2] == INDUSTRY_NAMES[Industry(j.industry)]
-        and major_industry_affinity(major=p.major, industry=j.industry) >= 0.75),
+    r"^所学专业“(.+)”与(.+)产业高度相关。$": lambda m, j, p, c, staff, lifted: _industry_claim(m, j, p),
     r"^个人简介与岗位内容相近。$": SIMILAR,
-    r"^意向工作地点包含(.+)。$": lambda m, j, p, c, staff, lifted: m[1] == j.city and j.city in p.preferred_cities,
-    r"^现居(.+)，即工作地点。$": lambda m, j, p, c, staff, lifted: m[1] == j.city == p.current_city,
+    r"^意向工作地点包含(.+)。$": lambda m, j, p, c, staff, lifted: _preferred_city(m, j, p),
+    r"^现居(.+)，即工作地点。$": lambda m, j, p, c, staff, lifted: _current_city(m, j, p),
     r"^困难毕业生（P9），匹配度相近时优先推荐。$": lambda m, j, p, c, staff, lifted: staff and lifted,
 }
 HARDSHIP_WORDS = ("困难", "P9", "帮扶", "低保", "残疾", "建档立卡")
