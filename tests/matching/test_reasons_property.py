@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -113,7 +114,7 @@ def _current_city(match: re.Match[str], job: JobDoc, profile: ProfileDoc) -> boo
 
 def _experience_claim(match: re.Match[str], job: JobDoc, profile: ProfileDoc) -> bool:
     # Worded by the ranking work (issue 10, item 3); checked here whenever it appears.
-    asked = int(match[1])
+    asked = float(match[1])
     claim_none = "没有相关经验" in match.string
     return (job.experience_min_years == asked and profile.work_experience_years < asked
             and (not claim_none or profile.work_experience_years == 0))
@@ -128,7 +129,7 @@ SHARED_KINDS: dict[str, Check] = {
     r"^个人简介提到岗位要求的技能：(.+)。$": lambda m, j, p, c, staff, lifted: all(
         s in j.skills and s.lower() in p.intro.lower() for s in _skill_list(m[1])),
     r"^学历(.+)满足岗位要求（(.+)）。$": lambda m, j, p, c, staff, lifted: _education_claim(m[1], m[2], j, p),
-    r"要求(\d+)年以上工作经验": lambda m, j, p, c, staff, lifted: _experience_claim(m, j, p),
+    r"要求(\d+(?:\.\d+)?)年以上工作经验": lambda m, j, p, c, staff, lifted: _experience_claim(m, j, p),
     "^" + re.escape(FALLBACK) + "$": lambda m, j, p, c, staff, lifted: True,  # checked as "alone" below
 }
 GRADUATE_KINDS: dict[str, Check] = {
@@ -247,3 +248,18 @@ def test_engine_reasons_hold_end_to_end(encoder) -> None:  # type: ignore[no-unt
     assert len(results) == len(docs)
     for result in results:
         _check_all(result.reasons, GRADUATE_KINDS, result.job, nurse, result.components, False, False)
+
+
+def test_the_experience_reason_is_checked_when_present() -> None:
+    """The ranking work words the experience reason; this checker must hold it to the records."""
+    reason = "要求3年以上工作经验，你目前没有相关经验。"
+    job = JobDoc(id=1, external_id="e", title="会计", employer_name="单位", description="", industry="modern_finance",
+                 city="临沂", education_min="none", job_type="full_time", experience_min_years=3)
+    new_graduate = ProfileDoc(major="会计学", education="bachelor", graduation_year=2025)
+    components = {"semantic": 0.0, "lexical": 0.0}
+    _check_all([reason], GRADUATE_KINDS, job, new_graduate, components, False, False)
+    for job_years, held in ((3, 2), (2, 0), (None, 0)):
+        asked = JobDoc(**{**{f: getattr(job, f) for f in JobDoc.__slots__}, "experience_min_years": job_years})
+        profile = ProfileDoc(major="会计学", education="bachelor", graduation_year=2020, work_experience_years=held)
+        with pytest.raises(AssertionError, match="untrue reason"):
+            _check_all([reason], GRADUATE_KINDS, asked, profile, components, False, False)
