@@ -16,7 +16,6 @@ from app.matching.rules import MatchFilters
 from app.schemas.matching import FeedbackIn, MatchFiltersIn, ProfileIn
 from app.services import graduates as graduate_service
 from app.services import jobs as job_service
-from app.services.runtime import get_query_cache
 from app.services.embedding import count_embedded, count_pending, graduate_text, job_text, last_embedded_at
 from app.services.index_sync import (
     job_doc,
@@ -26,6 +25,7 @@ from app.services.index_sync import (
     refresh,
     stored_vector,
 )
+from app.services.runtime import get_query_cache
 
 
 def to_filters(filters: MatchFiltersIn) -> MatchFilters:

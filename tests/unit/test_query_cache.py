@@ -97,3 +97,12 @@ def test_concurrent_callers_get_their_own_vectors() -> None:
         thread.join()
     assert errors == [] and len(cache) <= 8
     assert cache.hits + cache.misses == 800 and len(encoder.queries) == cache.misses
+
+
+def test_the_text_itself_is_not_kept() -> None:
+    """An unsaved profile is not stored: the cache keys on a digest of its text, not the text."""
+    cache = QueryVectorCache(max_entries=4)
+    intro = "张晓梅，临沂市兰山区人，患有听力障碍"
+    cache.encode_queries(HashingEncoder(), [intro])
+    assert len(cache) == 1
+    assert not any(intro in repr(key) or intro.encode() in key[1] for key in cache._vectors)
