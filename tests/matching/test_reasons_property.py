@@ -8,6 +8,7 @@ test: a new kind of reason must come with its predicate.
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Callable
 
@@ -31,6 +32,8 @@ MAJORS = ["护理学", "护理", "临床医学", "会计学", "会计", "电气�
 SKILLS = ["Java", "Python", "Excel", "CAD", "护士执业资格", "静脉输液", "财务报表", "PLC编程", "沟通", "驾驶"]
 CITIES = ["临沂", "济南", "青岛", "烟台"]
 INTRO_PARTS = ["做过课程项目。", "熟悉Excel和财务报表。", "希望学习Java。", "会CAD制图。", "喜欢和人沟通。", ""]
+# Titles with and without seniority words, for reasons that read the title.
+TITLES = ["岗位", "会计", "资深会计", "高级Java工程师", "护士长", "销售经理", "财务总监", "护士（应届生可投）"]
 SALARIES = st.one_of(st.none(), st.integers(min_value=2000, max_value=15000))
 
 
@@ -60,7 +63,8 @@ profiles = st.builds(
 def jobs(draw: st.DrawFn) -> JobDoc:
     salary_max = draw(SALARIES)
     return JobDoc(
-        id=draw(st.integers(min_value=1, max_value=10_000)), external_id="j", title="岗位", employer_name="单位",
+        id=draw(st.integers(min_value=1, max_value=10_000)), external_id="j", title=draw(st.sampled_from(TITLES)),
+        employer_name="单位",
         description="", industry=draw(st.sampled_from([i.value for i in Industry])), city=draw(st.sampled_from(CITIES)),
         education_min=draw(st.sampled_from([e.value for e in Education])),
         job_type=draw(st.sampled_from([t.value for t in JobType])), majors=draw(_sublist(MAJORS, 3)),
@@ -130,6 +134,11 @@ SHARED_KINDS: dict[str, Check] = {
         s in j.skills and s.lower() in p.intro.lower() for s in _skill_list(m[1])),
     r"^学历(.+)满足岗位要求（(.+)）。$": lambda m, j, p, c, staff, lifted: _education_claim(m[1], m[2], j, p),
     r"要求(\d+(?:\.\d+)?)年以上工作经验": lambda m, j, p, c, staff, lifted: _experience_claim(m, j, p),
+    # Also worded by the ranking work: the title's seniority word, and a posting open to new graduates.
+    r"^职位名称含“(.+?)”": lambda m, j, p, c, staff, lifted: m[1].lower() in j.title.lower(),
+    r"接受应届毕业生": lambda m, j, p, c, staff, lifted: (
+        getattr(j, "open_to_new_grads", False) is True and p.work_experience_years == 0),
+    r"没有相关经验": lambda m, j, p, c, staff, lifted: p.work_experience_years == 0,
     "^" + re.escape(FALLBACK) + "$": lambda m, j, p, c, staff, lifted: True,  # checked as "alone" below
 }
 GRADUATE_KINDS: dict[str, Check] = {
@@ -259,7 +268,16 @@ def test_the_experience_reason_is_checked_when_present() -> None:
     components = {"semantic": 0.0, "lexical": 0.0}
     _check_all([reason], GRADUATE_KINDS, job, new_graduate, components, False, False)
     for job_years, held in ((3, 2), (2, 0), (None, 0)):
-        asked = JobDoc(**{**{f: getattr(job, f) for f in JobDoc.__slots__}, "experience_min_years": job_years})
+        asked = dataclasses.replace(job, experience_min_years=job_years)
         profile = ProfileDoc(major="会计学", education="bachelor", graduation_year=2020, work_experience_years=held)
         with pytest.raises(AssertionError, match="untrue reason"):
             _check_all([reason], GRADUATE_KINDS, asked, profile, components, False, False)
+    senior = "职位名称含“资深”，属于资深岗位，你目前没有相关经验。"
+    _check_all([senior], GRADUATE_KINDS, dataclasses.replace(job, title="资深会计"), new_graduate, components,
+               False, False)
+    with pytest.raises(AssertionError, match="untrue reason"):
+        _check_all([senior], GRADUATE_KINDS, job, new_graduate, components, False, False)  # title "会计"
+    # JobDoc.open_to_new_grads arrives with the ranking work; without it no posting is open by this check.
+    not_open = dataclasses.replace(job, open_to_new_grads=False) if hasattr(job, "open_to_new_grads") else job
+    with pytest.raises(AssertionError, match="untrue reason"):
+        _check_all(["岗位接受应届毕业生。"], GRADUATE_KINDS, not_open, new_graduate, components, False, False)
