@@ -15,6 +15,7 @@ from app.schemas.fairs import (
     FairCreate,
     FairPage,
     FairRead,
+    FairUpdate,
     PairRuleCreate,
     PairRuleList,
     PairRuleRead,
@@ -59,6 +60,12 @@ def list_fairs(session: SessionDep, caller: FairReader, city: str | None = None,
 @router.get("/{fair_id}", response_model=FairRead)
 def get_fair(fair_id: int, session: SessionDep, caller: FairReader) -> FairRead:
     return _fair_out(session, fair_service.get_fair(session, fair_id=fair_id))
+
+
+@router.patch("/{fair_id}", response_model=FairRead)
+def update_fair(fair_id: int, body: FairUpdate, session: SessionDep, caller: OrganiserOrAdmin) -> FairRead:
+    """Change the fair's minimum relevance; the next pairing run applies it."""
+    return _fair_out(session, fair_service.update_fair(session, fair_id=fair_id, data=body))
 
 
 @router.post("/{fair_id}/booths", response_model=BoothRead, status_code=status.HTTP_201_CREATED)

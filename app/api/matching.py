@@ -20,6 +20,7 @@ from app.schemas.matching import (
     FeedbackIn,
     FeedbackOut,
     IndexStatus,
+    MIN_SCORE_DESCRIPTION,
     JobMatchOut,
     MatchRequest,
     MatchResponse,
@@ -55,7 +56,7 @@ def match(body: MatchRequest, session: SessionDep, caller: GraduateReader, engin
         graduate_id = None
     match_id, results = matching_service.match_jobs(
         session, engine=engine, profile=profile, vector=vector, top_k=body.top_k, filters=body.filters,
-        caller=caller, graduate_id=graduate_id)
+        caller=caller, graduate_id=graduate_id, min_score=body.min_score)
     return MatchResponse(match_id=match_id, model=engine.encoder.model_id,
                          results=[_job_out(result, caller) for result in results])
 
@@ -75,7 +76,7 @@ def match_batch(body: BatchMatchRequest, session: SessionDep, caller: GraduateRe
             continue
         match_id, results = matching_service.match_jobs(
             session, engine=engine, profile=profile, vector=vector, top_k=body.top_k, filters=body.filters,
-            caller=caller, graduate_id=graduate_id)
+            caller=caller, graduate_id=graduate_id, min_score=body.min_score)
         items.append(BatchMatchItem(graduate_id=graduate_id, match_id=match_id,
                                     results=[_job_out(result, caller) for result in results]))
     return BatchMatchResponse(model=engine.encoder.model_id, items=items)
@@ -103,10 +104,12 @@ def _candidate_out(result: CandidateMatch, caller: Caller, job_id: int, secret: 
 
 @router.get("/jobs/{job_id}/candidates", response_model=CandidatesResponse, response_model_exclude_none=True)
 def candidates(job_id: int, session: SessionDep, caller: GraduateReader, engine: MatcherDep,
-               top_k: Annotated[int, Query(ge=1, le=100)] = 10) -> CandidatesResponse:
+               top_k: Annotated[int, Query(ge=1, le=100)] = 10,
+               min_score: Annotated[float | None, Query(ge=0.0, le=1.0, description=MIN_SCORE_DESCRIPTION)] = None,
+               ) -> CandidatesResponse:
     """Ranked graduates for a job. Platforms and organisers get a pseudonymous view; staff the full record."""
     job, results = matching_service.job_candidates(session, engine=engine, job_id=job_id, top_k=top_k,
-                                                   caller=caller)
+                                                   caller=caller, min_score=min_score)
     staff_views: dict[int, GraduateStaffRead] = {}
     if caller.is_staff:
         graduates = matching_service.load_graduates(session, [r.profile.id for r in results if r.profile.id])

@@ -12,6 +12,9 @@ from app.fairs.problem import FairProblem, Interview
 NO_ELIGIBLE_EMPLOYER = "no_eligible_employer"  # no booth passes the hard filters (or all are forbidden)
 NO_COMMON_SLOT = "no_common_slot"  # eligible booths exist, none staffed when the graduate can come
 CAPACITY = "capacity"  # eligible booths with a common slot exist, their chairs went to others
+# Eligible booths exist, but every one scored below the fair's minimum relevance (set by the service,
+# which knows what the floor refused; the problem only holds the pairs above it).
+BELOW_MIN_RELEVANCE = "below_min_relevance"
 
 
 @dataclass(frozen=True, slots=True)

@@ -180,6 +180,25 @@ def headcount(raw: Any) -> int | None:
     return _whole_number(raw, what="招聘人数", suffixes="人名")
 
 
+# "3年以上", "3年及以上", "1-3年" (the lower end), "5年", "3"; no requirement at all → 0.
+_YEARS = re.compile(r"^(\d{1,2})(?:(?:-|~|至|到)\d{1,2})?(?:年|年以上|年及以上)?(?:以上|及以上)?(?:工作)?(?:经验)?$")
+_NO_YEARS = frozenset({"不限", "无", "无要求", "经验不限", "无经验", "应届", "应届生", "应届毕业生", "接受应届毕业生"})
+
+
+def experience_years(raw: Any) -> int:
+    """Whole years of work experience: a number, "3年以上", "1-3年" (read as its lower end), or
+    不限/无/应届生 for none."""
+    if _is_number(raw):
+        return _whole_number(raw, what="工作经验年限")
+    value = _folded(raw)
+    if value in _NO_YEARS:
+        return 0
+    match = _YEARS.match(value)
+    if match is None:
+        raise CellError(f"无法识别的工作经验年限“{raw}”；请填写 0、3、3年以上、1-3年 或 不限")
+    return int(match[1])
+
+
 def money(raw: Any) -> int:
     """Monthly yuan: 8000, 8,000, 8千, 8k, 1.2万, 8000元/月."""
     if _is_number(raw):
@@ -339,6 +358,7 @@ GRADUATE_FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("expected_salary", ("期望月薪", "期望薪资"), money),
     FieldSpec("skills", ("技能", "专业技能"), text_list),
     FieldSpec("intro", ("个人简介", "自我介绍"), text),
+    FieldSpec("work_experience_years", ("工作经验年限", "工作年限", "工作经验"), experience_years),
     FieldSpec("hardship", ("困难类别", "困难群体类别"), _hardship),
     FieldSpec("employment_status", ("就业状态",), _enum(_EMPLOYMENT_STATUS, "就业状态")),
     FieldSpec("wants_job", ("就业意愿", "有无就业意愿"), boolean),
@@ -362,6 +382,7 @@ JOB_FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("headcount", ("招聘人数",), headcount),
     FieldSpec("priority_friendly", ("优先困难毕业生", "帮扶岗位"), boolean),
     FieldSpec("expires_at", ("截止日期", "有效期至"), date_value),
+    FieldSpec("experience_min_years", ("经验要求", "工作经验要求", "工作年限要求"), experience_years),
 )
 
 _FIELDS: dict[Resource, tuple[FieldSpec, ...]] = {

@@ -29,6 +29,8 @@ class JobDoc:
     status: str = "open"
     expires_at: datetime | None = None
     held_back: bool = False  # P10: blocked by screening until staff clear it
+    # Years of work experience asked for; None when neither stated nor readable from the text.
+    experience_min_years: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,4 +53,5 @@ class ProfileDoc:
     expected_salary: int | None = None
     priority: bool = False  # P9 hardship group; only a boolean reaches the engine
     employment_status: str = "unemployed"
+    work_experience_years: int = 0
     extra: dict[str, str] = field(default_factory=dict)

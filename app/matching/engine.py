@@ -17,7 +17,7 @@ import numpy as np
 
 from app.matching.documents import JobDoc, ProfileDoc
 from app.matching.encoder import Encoder
-from app.matching.explain import candidate_reasons, reasons_for
+from app.matching.explain import candidate_reasons, priority_changed_order, reasons_for
 from app.matching.features import STRUCTURED_COMPONENTS
 from app.matching.graduate_table import GraduateTable
 from app.matching.job_table import JobTable
@@ -138,10 +138,11 @@ class MatchEngine:
 
     def match_profile(self, profile: ProfileDoc, *, vector: np.ndarray, text: str, top_k: int,
                       filters: MatchFilters | None = None, now: datetime | None = None,
-                      with_priority: bool = True) -> list[JobMatch]:
+                      with_priority: bool = True, min_relevance: float = 0.0) -> list[JobMatch]:
         """Best jobs for a profile. ``with_priority=False`` ranks on relevance alone: used for callers
         who see component scores but may not learn the graduate's hardship status, since a lifted
-        score next to its components would reveal it."""
+        score next to its components would reveal it. Jobs whose relevance is below ``min_relevance``
+        are dropped before ``top_k`` is taken (the P9 lift orders, it never carries a job over it)."""
         now = now or datetime.now(UTC)
         allowed = self.jobs.allowed_ids(profile, filters=filters, now=now)
         if allowed.size == 0:
@@ -155,8 +156,10 @@ class MatchEngine:
             components = self._components(job, profile, semantic.get(job_id, 0.0), lexical.get(job_id, 0.0))
             lifted = with_priority and profile.priority and (job.priority_friendly or job.job_type == "public_welfare")
             scored.append(Scored(job_id, components, relevance(components, self.settings.weights), priority=lifted))
-        ranked = apply_priority(scored, band=self.settings.priority_band)[:top_k]
-        return [self._job_match(item, profile) for item in ranked]
+        scored = [item for item in scored if item.relevance >= min_relevance]
+        ordered = apply_priority(scored, band=self.settings.priority_band)
+        moved = priority_changed_order(ordered)
+        return [self._job_match(item, profile, item.item_id in moved) for item in ordered[:top_k]]
 
     def _signals(self, vector: np.ndarray, text: str, allowed: np.ndarray, vectors: VectorIndex,
                  lexical_index: LexicalIndex) -> tuple[list[int], dict[int, float], dict[int, float]]:
@@ -185,11 +188,10 @@ class MatchEngine:
             components[name] = function(job, profile)
         return {name: round(value, 4) for name, value in components.items()}
 
-    def _job_match(self, item: Scored, profile: ProfileDoc) -> JobMatch:
+    def _job_match(self, item: Scored, profile: ProfileDoc, lifted: bool) -> JobMatch:
         job = self.jobs.get(item.item_id)
         assert job is not None
         matched, missing = term_overlap(job.skills, [*profile.skills, profile.intro])
-        lifted = item.priority and item.rank_key > item.relevance
         return JobMatch(
             job=job, score=round(min(1.0, item.rank_key), 4), relevance=round(item.relevance, 4),
             components=item.components, matched_skills=matched, missing_skills=missing,
@@ -221,7 +223,8 @@ class MatchEngine:
     # ------------------------------------------------------------------ job → graduates
 
     def candidates_for(self, job: JobDoc, *, vector: np.ndarray, text: str, top_k: int,
-                       now: datetime | None = None, with_priority: bool = True) -> list[CandidateMatch]:
+                       now: datetime | None = None, with_priority: bool = True,
+                       min_relevance: float = 0.0) -> list[CandidateMatch]:
         """Best graduates for a job; ``with_priority=False`` ranks on relevance alone (see match_profile)."""
         eligible = self.graduates.eligible_ids(job, now=now, with_priority=with_priority)
         if eligible.size == 0:
@@ -236,13 +239,15 @@ class MatchEngine:
             components = self._components(job, profile, semantic.get(graduate_id, 0.0), lexical.get(graduate_id, 0.0))
             scored.append(Scored(graduate_id, components, relevance(components, self.settings.weights),
                                  priority=with_priority and profile.priority))
-        ranked = apply_priority(scored, band=self.settings.priority_band)[:top_k]
+        scored = [item for item in scored if item.relevance >= min_relevance]
+        ordered = apply_priority(scored, band=self.settings.priority_band)
+        moved = priority_changed_order(ordered)
         results: list[CandidateMatch] = []
-        for item in ranked:
+        for item in ordered[:top_k]:
             profile = self.graduates.get(item.item_id)
             assert profile is not None
             matched, missing = term_overlap(job.skills, [*profile.skills, profile.intro])
-            lifted = item.priority and item.rank_key > item.relevance
+            lifted = item.item_id in moved
             results.append(CandidateMatch(
                 profile=profile, score=round(min(1.0, item.rank_key), 4), relevance=round(item.relevance, 4),
                 components=item.components, matched_skills=matched, missing_skills=missing,

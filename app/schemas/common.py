@@ -22,6 +22,10 @@ CityName = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1,
 Tag = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=50)]
 TagList = Annotated[list[Tag], Field(max_length=MAX_LIST_ITEMS)]
 Salary = Annotated[int, Field(ge=0, le=1_000_000, description="CNY per month")]
+MAX_EXPERIENCE_YEARS = 50
+ExperienceYears = Annotated[int, Field(ge=0, le=MAX_EXPERIENCE_YEARS, description="whole years of work experience")]
+# A relevance threshold on the ranking score's scale (scores are in [0, 1]).
+Relevance = Annotated[float, Field(ge=0.0, le=1.0)]
 
 
 def _industry_code(value: Any) -> Any:

@@ -66,7 +66,7 @@ class PriorityCoverage(BaseModel):
 
 class Unassigned(BaseModel):
     graduate_id: int
-    reason: Literal["no_eligible_employer", "no_common_slot", "capacity", "not_active"]
+    reason: Literal["no_eligible_employer", "no_common_slot", "capacity", "not_active", "below_min_relevance"]
 
 
 class BoothFill(BaseModel):
@@ -96,6 +96,10 @@ class ScheduleRead(BaseModel):
     proven_optimal: bool
     blocking_pairs: int
     solve_seconds: float
+    min_relevance: float | None = Field(description="the fair's minimum relevance this run applied; null for runs "
+                                                    "made before the floor existed")
+    refused_below_min_relevance: int = Field(description="eligible (graduate, booth) pairs left out because "
+                                                         "their score was below min_relevance")
     unassigned: list[Unassigned]
     employer_fill: list[BoothFill]
     schedule: list[InterviewRow]

@@ -7,8 +7,9 @@ from typing import Annotated, Literal
 
 from pydantic import Field, StringConstraints, model_validator
 
+from app.fairs.floor import DEFAULT_MIN_RELEVANCE
 from app.fairs.problem import MAX_SLOTS
-from app.schemas.common import CityName, ExternalId, IndustryCode, ReadModel, ShortText, StrictModel
+from app.schemas.common import CityName, ExternalId, IndustryCode, ReadModel, Relevance, ShortText, StrictModel
 
 MAX_INTERVIEWS = 10
 MAX_REGISTRATIONS_PER_CALL = 5000
@@ -16,6 +17,9 @@ MAX_REGISTRATIONS_PER_CALL = 5000
 Capacity = Annotated[int, Field(ge=1, le=10_000)]
 Interviews = Annotated[int, Field(ge=1, le=MAX_INTERVIEWS)]
 RecordId = Annotated[int, Field(ge=1)]
+MIN_RELEVANCE_DESCRIPTION = (
+    "pairs whose best job scores below this relevance are not scheduled by pairing (an organiser's pin still "
+    "is); 0 turns the floor off")
 
 
 class FairKind(StrEnum):
@@ -49,6 +53,7 @@ class FairCreate(StrictModel):
     priority_interviews: Annotated[int, Field(ge=0, le=MAX_INTERVIEWS,
                                               description="P9: interviews guaranteed to priority graduates "
                                                           "where the fair allows")] = 2
+    min_relevance: Relevance = Field(default=DEFAULT_MIN_RELEVANCE, description=MIN_RELEVANCE_DESCRIPTION)
 
     @model_validator(mode="after")
     def _consistent(self) -> FairCreate:
@@ -61,6 +66,12 @@ class FairCreate(StrictModel):
         if self.priority_interviews > self.interview_cap:
             raise ValueError("priority_interviews exceeds interview_cap")
         return self
+
+
+class FairUpdate(StrictModel):
+    """PATCH body. Takes effect at the next pairing run; the schedule in force is not recomputed."""
+
+    min_relevance: Relevance = Field(description=MIN_RELEVANCE_DESCRIPTION)
 
 
 class SlotRead(ReadModel):
@@ -81,6 +92,7 @@ class FairRead(ReadModel):
     default_interviews: int
     interview_cap: int
     priority_interviews: int
+    min_relevance: float
     locked: bool
     current_run_id: int | None
     slots: list[SlotRead] = []

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, Field, StringConstraints, model_validator
+from pydantic import AfterValidator, Field, StringConstraints, field_validator, model_validator
 
 from app.domain.enums import (
     Education,
@@ -24,6 +24,7 @@ from app.schemas.common import (
     MAX_LIST_ITEMS,
     AwareDatetime,
     CityName,
+    ExperienceYears,
     ExternalId,
     IndustryCode,
     ReadModel,
@@ -76,6 +77,8 @@ class GraduateProfileFields(StrictModel):
     expected_salary: Salary | None = None
     skills: Annotated[TagList, UniqueList] = []
     intro: Intro = ""
+    work_experience_years: ExperienceYears = Field(
+        default=0, description="whole years of work already done; 0 for a new graduate")
 
 
 class GraduateCreate(GraduateProfileFields):
@@ -125,10 +128,19 @@ class GraduateUpdate(StrictModel):
     expected_salary: Salary | None = None
     skills: Annotated[TagList, UniqueList] | None = None
     intro: Intro | None = None
+    work_experience_years: ExperienceYears | None = None
     hardship: Annotated[list[Hardship], Field(max_length=4), UniqueList] | None = None
     employment_status: EmploymentStatus | None = None
     wants_job: bool | None = None
     registration_channel: RegistrationChannel | None = None
+
+    @field_validator("work_experience_years")
+    @classmethod
+    def _experience_not_cleared(cls, value: int | None) -> int:
+        # Runs only for a value the caller sent: null would mean "unknown", which this field has no room for.
+        if value is None:
+            raise ValueError("cannot be null; send 0 for no work experience")
+        return value
 
 
 class GraduatePublicRead(ReadModel):
@@ -149,6 +161,7 @@ class GraduatePublicRead(ReadModel):
     expected_salary: int | None
     skills: list[str]
     intro: str
+    work_experience_years: int
     employment_status: str
     wants_job: bool
     record_status: str

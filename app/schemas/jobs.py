@@ -9,6 +9,7 @@ from app.domain.enums import Education, JobStatus, JobType
 from app.schemas.common import (
     AwareDatetime,
     CityName,
+    ExperienceYears,
     ExternalId,
     IndustryCode,
     ReadModel,
@@ -41,6 +42,9 @@ class JobFields(StrictModel):
         default=False, description="The employer welcomes hardship graduates (P9)."
     )
     expires_at: AwareDatetime | None = None
+    experience_min_years: ExperienceYears | None = Field(
+        default=None, description="Years of work experience asked for (0: none, open to new graduates); when "
+                                  "omitted, matching reads it from the title, description and tags.")
 
 
 def check_salary_range(salary_min: int | None, salary_max: int | None) -> None:
@@ -74,6 +78,8 @@ class JobUpdate(StrictModel):
     headcount: int | None = Field(default=None, ge=1, le=10_000)
     priority_friendly: bool | None = None
     expires_at: AwareDatetime | None = None
+    experience_min_years: ExperienceYears | None = Field(
+        default=None, description="null: not stated, read from the text again")
     status: JobStatus | None = None
 
 
@@ -109,6 +115,7 @@ class JobRead(ReadModel):
     headcount: int
     priority_friendly: bool
     expires_at: datetime | None
+    experience_min_years: int | None = Field(description="as sent; null when not stated (read from the text)")
     status: str
     created_at: datetime
     updated_at: datetime

@@ -7,10 +7,13 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, Field, model_validator
 
 from app.domain.enums import Education, JobType
-from app.schemas.common import CityName, IndustryCode, StrictModel, UniqueList
+from app.schemas.common import CityName, ExperienceYears, IndustryCode, Relevance, StrictModel, UniqueList
 from app.schemas.graduates import GraduateProfileFields, GraduateStaffRead
 
 MAX_TOP_K = 100
+MIN_SCORE_DESCRIPTION = (
+    "relevance floor in [0, 1]: results whose relevance is below it are left out, so top_k is not filled with "
+    "poor matches (fewer, or no, results may come back). Off when omitted, as before this field existed.")
 
 
 class MatchFiltersIn(StrictModel):
@@ -19,6 +22,9 @@ class MatchFiltersIn(StrictModel):
     job_types: Annotated[list[JobType], Field(max_length=6), UniqueList] = []
     salary_min: int | None = Field(default=None, ge=0, le=1_000_000)
     education: Education | None = Field(default=None, description="only jobs requiring at most this level")
+    max_experience_years: ExperienceYears | None = Field(
+        default=None, description="only jobs asking at most this many years of work experience (0: jobs open to "
+                                  "new graduates); jobs whose requirement is unknown are kept")
 
 
 class ProfileIn(GraduateProfileFields):
@@ -32,6 +38,7 @@ class MatchRequest(StrictModel):
     profile: ProfileIn | None = None
     top_k: int = Field(default=10, ge=1, le=MAX_TOP_K)
     filters: MatchFiltersIn = MatchFiltersIn()
+    min_score: Relevance | None = Field(default=None, description=MIN_SCORE_DESCRIPTION)
 
     @model_validator(mode="after")
     def _one_subject(self) -> MatchRequest:
@@ -65,6 +72,7 @@ class BatchMatchRequest(StrictModel):
     graduate_ids: Annotated[list[int], Field(min_length=1, max_length=500)]
     top_k: int = Field(default=10, ge=1, le=MAX_TOP_K)
     filters: MatchFiltersIn = MatchFiltersIn()
+    min_score: Relevance | None = Field(default=None, description=MIN_SCORE_DESCRIPTION)
 
 
 class BatchMatchItem(BaseModel):

@@ -5,12 +5,13 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, undefer
 
 from app.db.models import Fair, FairBooth, FairInterview, FairPairRule, FairRegistration, FairSlot, Graduate
+from app.fairs.floor import apply_floor
 from app.fairs.problem import BoothSpec, FairProblem, FixedSpec, GraduateSpec, PairSpec, build_problem
 from app.matching.engine import MatchEngine
 from app.services.embedding import graduate_text
@@ -40,6 +41,7 @@ class FairInputs:
     rules: list[FairPairRule]
     scores: dict[Pair, tuple[float, int]]  # eligible pairs: (score, best job)
     fixed: list[FixedRow]
+    refused: list[Pair] = field(default_factory=list)  # eligible, but below the fair's minimum relevance
 
     @property
     def inactive(self) -> set[int]:
@@ -116,8 +118,9 @@ def load_inputs(session: Session, *, engine: MatchEngine, fair: Fair) -> FairInp
     for rule in rules:
         if rule.kind == "forbid":
             scores.pop((rule.graduate_id, rule.booth_id), None)
+    scores, refused = apply_floor(scores, min_relevance=fair.min_relevance)
     return FairInputs(fair=fair, slots=slots, booths=booths, registrations=registrations, graduates=graduates,
-                      rules=rules, scores=scores, fixed=fixed_rows(session, fair, rules))
+                      rules=rules, scores=scores, fixed=fixed_rows(session, fair, rules), refused=refused)
 
 
 def build(inputs: FairInputs) -> tuple[FairProblem, str]:
@@ -140,5 +143,6 @@ def build(inputs: FairInputs) -> tuple[FairProblem, str]:
         "pairs": [(p.graduate, p.booth, p.score, p.job) for p in pairs],
         "fixed": [(f.graduate, f.booth, f.slot, f.job, f.score) for f in fixed],
         "priority_min": inputs.fair.priority_interviews,
+        "min_relevance": inputs.fair.min_relevance,
     }, separators=(",", ":"))
     return problem, hashlib.sha256(digest_source.encode()).hexdigest()

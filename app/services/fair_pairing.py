@@ -12,7 +12,13 @@ from app.core.errors import Conflict, FieldProblem
 from app.db.base import utcnow
 from app.db.models import FairInterview, FairRun
 from app.domain.caller import Caller
-from app.fairs.report import booth_fill, priority_counts, unassigned_reasons
+from app.fairs.report import (
+    BELOW_MIN_RELEVANCE,
+    NO_ELIGIBLE_EMPLOYER,
+    booth_fill,
+    priority_counts,
+    unassigned_reasons,
+)
 from app.fairs.solver import Solution, solve_optimal
 from app.fairs.stable import blocking_pairs, solve_stable
 from app.matching.engine import MatchEngine
@@ -40,7 +46,9 @@ def compute_pairing(session: Session, *, engine: MatchEngine, fair_id: int, mode
     previous = {(row.graduate_id, row.booth_id, row.slot_id): row for row in current_rows(session, fair)}
     pinned = {(f.graduate_id, f.booth_id) for f in inputs.fixed if f.pinned}
     inactive = inputs.inactive
-    reasons = [{"graduate_id": gid, "reason": "not_active" if gid in inactive else reason}
+    below_floor = {gid for gid, _ in inputs.refused}
+    reasons = [{"graduate_id": gid, "reason": "not_active" if gid in inactive
+                else BELOW_MIN_RELEVANCE if reason == NO_ELIGIBLE_EMPLOYER and gid in below_floor else reason}
                for gid, reason in unassigned_reasons(problem, solution.interviews)]
     fill = [{"booth_id": booth, "interviews": held, "capacity": capacity}
             for booth, held, capacity in booth_fill(problem, solution.interviews)]
@@ -56,7 +64,9 @@ def compute_pairing(session: Session, *, engine: MatchEngine, fair_id: int, mode
         bound_total_score=round(bound.total_score, 4) if bound else None,
         score_gap=solution.score_gap, proven_optimal=solution.proven_optimal,
         blocking_pairs=blocking_pairs(problem, solution.interviews), solve_seconds=round(solution.seconds, 3),
-        details={"unassigned": reasons, "fill": fill, "stats": solution.stats}, created_by_key_id=caller.key_id,
+        details={"unassigned": reasons, "fill": fill, "stats": solution.stats,
+                 "floor": {"min_relevance": fair.min_relevance, "refused_pairs": len(inputs.refused)}},
+        created_by_key_id=caller.key_id,
     )
     for old in session.scalars(select(FairRun).where(FairRun.fair_id == fair.id, FairRun.status == "current")):
         old.status = "superseded"

@@ -69,6 +69,7 @@ def schedule_view(session: Session, *, fair: Fair, run: FairRun, caller: Caller)
         coverage_rate=_rate(run.coverage, run.registered), priority_coverage=priority_view(run, fair, caller),
         total_score=run.total_score, mean_score=round(run.total_score / run.interviews, 4) if run.interviews else 0.0,
         bound=bound, gap=run.score_gap, proven_optimal=run.proven_optimal, blocking_pairs=run.blocking_pairs,
-        solve_seconds=run.solve_seconds,
+        solve_seconds=run.solve_seconds, min_relevance=run.details.get("floor", {}).get("min_relevance"),
+        refused_below_min_relevance=run.details.get("floor", {}).get("refused_pairs", 0),
         unassigned=[Unassigned.model_validate(item) for item in run.details.get("unassigned", [])],
         employer_fill=fill, schedule=[interview_row(row) for row in rows])

@@ -11,7 +11,7 @@ from app.core.errors import Conflict, FieldProblem, InvalidInput, NotFound
 from app.db.base import utcnow
 from app.db.models import Fair, FairBooth, FairRegistration, FairSlot, Graduate, Job
 from app.domain.caller import Caller
-from app.schemas.fairs import BoothCreate, FairCreate, RegistrationIn
+from app.schemas.fairs import BoothCreate, FairCreate, FairUpdate, RegistrationIn
 from app.services.paging import keyset_page
 
 
@@ -19,7 +19,8 @@ def create_fair(session: Session, *, data: FairCreate, caller: Caller) -> Fair:
     fair = Fair(name=data.name, kind=data.kind.value, city=data.city, county=data.county, fair_date=data.date,
                 industry_focus=data.industry_focus.value if data.industry_focus else None,
                 default_interviews=data.default_interviews, interview_cap=data.interview_cap,
-                priority_interviews=data.priority_interviews, created_by_key_id=caller.key_id)
+                priority_interviews=data.priority_interviews, min_relevance=data.min_relevance,
+                created_by_key_id=caller.key_id)
     session.add(fair)
     session.flush()
     for number, slot in enumerate(sorted(data.slots, key=lambda s: s.start), start=1):
@@ -32,6 +33,15 @@ def get_fair(session: Session, *, fair_id: int) -> Fair:
     fair = session.get(Fair, fair_id)
     if fair is None:
         raise NotFound(f"no fair with id {fair_id}")
+    return fair
+
+
+def update_fair(session: Session, *, fair_id: int, data: FairUpdate) -> Fair:
+    fair = get_fair(session, fair_id=fair_id)
+    if fair.min_relevance != data.min_relevance:
+        fair.min_relevance = data.min_relevance
+        touch_fair(fair)
+        session.flush()
     return fair
 
 

@@ -34,6 +34,7 @@ def job_doc(job: Job) -> JobDoc:
         job_type=job.job_type, majors=tuple(job.majors), skills=tuple(job.skills), salary_min=job.salary_min,
         salary_max=job.salary_max, priority_friendly=job.priority_friendly, status=job.status,
         expires_at=job.expires_at, held_back=getattr(job, "held_back", False),
+        experience_min_years=getattr(job, "experience_min_years", None),
     )
 
 
@@ -50,6 +51,7 @@ def profile_doc(graduate: Graduate) -> ProfileDoc:
         preferred_cities=tuple(graduate.preferred_cities), preferred_industries=tuple(graduate.preferred_industries),
         preferred_job_types=tuple(graduate.preferred_job_types), expected_salary=graduate.expected_salary,
         priority=graduate.has_hardship, employment_status=graduate.employment_status,
+        work_experience_years=getattr(graduate, "work_experience_years", 0),
     )
 
 

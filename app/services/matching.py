@@ -26,6 +26,7 @@ from app.services.index_sync import (
     refresh,
     stored_vector,
 )
+from app.services.runtime import get_query_cache
 
 
 def to_filters(filters: MatchFiltersIn) -> MatchFilters:
@@ -33,6 +34,7 @@ def to_filters(filters: MatchFiltersIn) -> MatchFilters:
         cities=frozenset(filters.cities), industries=frozenset(i.value for i in filters.industries),
         job_types=frozenset(t.value for t in filters.job_types), salary_min=filters.salary_min,
         education=filters.education.value if filters.education else None,
+        max_experience_years=filters.max_experience_years,
     )
 
 
@@ -43,8 +45,8 @@ def graduate_subject(session: Session, *, engine: MatchEngine, graduate_id: int,
         raise Conflict(f"graduate {graduate_id} is withdrawn", problems=[FieldProblem("graduate_id", "withdrawn")])
     doc = profile_doc(graduate)
     vector = stored_vector(graduate, engine)
-    if vector is None:
-        vector = engine.encoder.encode_queries([graduate_text(
+    if vector is None:  # not embedded yet (or by another model): embed now, through the cache
+        vector = get_query_cache().encode_queries(engine.encoder, [graduate_text(
             major=graduate.major, education=graduate.education, skills=graduate.skills, intro=graduate.intro,
             preferred_industries=graduate.preferred_industries)])[0]
     return doc, vector, graduate.id
@@ -57,23 +59,27 @@ def profile_subject(*, engine: MatchEngine, profile: ProfileIn) -> tuple[Profile
         preferred_cities=tuple(profile.preferred_cities),
         preferred_industries=tuple(i.value for i in profile.preferred_industries),
         preferred_job_types=tuple(t.value for t in profile.preferred_job_types),
-        expected_salary=profile.expected_salary,
+        expected_salary=profile.expected_salary, work_experience_years=profile.work_experience_years,
     )
-    vector = engine.encoder.encode_queries([graduate_text(
+    # An unsaved profile has no stored vector; the same profile re-sent (paging, filters, retries) is
+    # served from the cache instead of being embedded again.
+    vector = get_query_cache().encode_queries(engine.encoder, [graduate_text(
         major=doc.major, education=doc.education, skills=doc.skills, intro=doc.intro,
         preferred_industries=doc.preferred_industries)])[0]
     return doc, vector
 
 
 def match_jobs(session: Session, *, engine: MatchEngine, profile: ProfileDoc, vector: np.ndarray, top_k: int,
-               filters: MatchFiltersIn, caller: Caller, graduate_id: int | None) -> tuple[str, list[JobMatch]]:
+               filters: MatchFiltersIn, caller: Caller, graduate_id: int | None,
+               min_score: float | None = None) -> tuple[str, list[JobMatch]]:
     refresh(engine, session, wait=False)
     if not caller.is_staff:
         # Hardship must not move anything a platform sees, the P8 public-welfare floor included:
         # which posts appear for its own graduate would otherwise tell it their status.
         profile = replace(profile, priority=False)
     results = engine.match_profile(profile, vector=vector, text=profile_lexical_text(profile), top_k=top_k,
-                                   filters=to_filters(filters), with_priority=caller.is_staff)
+                                   filters=to_filters(filters), with_priority=caller.is_staff,
+                                   min_relevance=min_score or 0.0)
     match_id = uuid.uuid4().hex
     session.add_all(MatchImpression(match_id=match_id, api_key_id=caller.key_id, graduate_id=graduate_id,
                                     job_id=result.job.id, rank=rank, score=result.score,
@@ -84,7 +90,7 @@ def match_jobs(session: Session, *, engine: MatchEngine, profile: ProfileDoc, ve
 
 
 def job_candidates(session: Session, *, engine: MatchEngine, job_id: int, top_k: int,
-                   caller: Caller) -> tuple[Job, list[CandidateMatch]]:
+                   caller: Caller, min_score: float | None = None) -> tuple[Job, list[CandidateMatch]]:
     job = job_service.get_job(session, job_id=job_id, caller=caller)
     if job.held_back and not caller.is_staff:  # its owner: told why, nobody else learns it exists
         raise Conflict("this posting is held back by screening until staff clear it; see its findings",
@@ -96,7 +102,7 @@ def job_candidates(session: Session, *, engine: MatchEngine, job_id: int, top_k:
     # The P9 lift for staff only: platforms and organisers see scores and order, and a lifted score
     # among identical profiles would tell them who has hardship status (H2).
     return job, engine.candidates_for(job_doc(job), vector=vector, text=job_lexical_text(job), top_k=top_k,
-                                      with_priority=caller.is_staff)
+                                      with_priority=caller.is_staff, min_relevance=min_score or 0.0)
 
 
 def load_graduates(session: Session, ids: Sequence[int]) -> dict[int, Graduate]:

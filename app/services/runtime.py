@@ -19,6 +19,7 @@ from app.db.session import session_scope
 from app.matching.encoder import build_encoder
 from app.matching.engine import MatchEngine, RankingSettings
 from app.matching.learned_weights import load_learned_weights
+from app.matching.query_cache import QueryVectorCache
 from app.matching.scorer import DEFAULT_WEIGHTS
 from app.services.embedding import embed_pending_batch
 from app.services.index_sync import refresh
@@ -35,6 +36,12 @@ def ranking_settings(settings: Settings) -> RankingSettings:
         base = load_learned_weights(settings.ranker_path) or DEFAULT_WEIGHTS
     return RankingSettings(weights={**base, **settings.ranking_weights},
                            priority_band=settings.priority_band)
+
+
+@lru_cache
+def get_query_cache() -> QueryVectorCache:
+    """One per process, shared by every request (the key carries the model id, see query_cache)."""
+    return QueryVectorCache(max_entries=get_settings().query_cache_size)
 
 
 @lru_cache

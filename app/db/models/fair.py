@@ -8,6 +8,7 @@ from sqlalchemy import JSON, Boolean, Date, Float, ForeignKey, Integer, String, 
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.db.base import Base, UTCDateTime, utcnow
+from app.fairs.floor import DEFAULT_MIN_RELEVANCE
 
 
 class Fair(Base):
@@ -24,6 +25,9 @@ class Fair(Base):
     interview_cap: Mapped[int] = mapped_column(Integer, default=5)
     # P9: interviews a priority graduate is guaranteed where the fair allows it.
     priority_interviews: Mapped[int] = mapped_column(Integer, default=2)
+    # Pairs scoring below this relevance are never proposed by the solver (pins still stand).
+    min_relevance: Mapped[float] = mapped_column(Float, default=DEFAULT_MIN_RELEVANCE,
+                                                 server_default=str(DEFAULT_MIN_RELEVANCE))
     locked: Mapped[bool] = mapped_column(Boolean, default=False)
     current_run_id: Mapped[int | None] = mapped_column(Integer)  # the schedule in force (fair_runs.id)
     created_by_key_id: Mapped[int | None] = mapped_column(ForeignKey("api_keys.id"))

@@ -41,6 +41,8 @@ class Graduate(EmbeddedMixin, Base):
     preferred_industries: Mapped[list[str]] = mapped_column(JSON, default=list)
     preferred_job_types: Mapped[list[str]] = mapped_column(JSON, default=list)
     expected_salary: Mapped[int | None] = mapped_column(Integer)
+    # Whole years of work already done (an earlier cohort may have some; a new graduate has none).
+    work_experience_years: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     skills: Mapped[list[str]] = mapped_column(JSON, default=list)
     intro: Mapped[str] = mapped_column(Text, default="")
     hardship: Mapped[list[str]] = mapped_column(JSON, default=list)

@@ -34,6 +34,9 @@ class Job(EmbeddedMixin, ScreenedMixin, Base):
     headcount: Mapped[int] = mapped_column(Integer, default=1)
     priority_friendly: Mapped[bool] = mapped_column(Boolean, default=False)
     expires_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    # Years of work experience the posting asks for, as the caller sent it; None: not stated, so
+    # matching reads it from the title, description and tags (app.matching.experience).
+    experience_min_years: Mapped[int | None] = mapped_column(Integer)
     status: Mapped[str] = mapped_column(String(20), default="open", index=True)
 
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
