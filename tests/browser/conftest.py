@@ -82,6 +82,8 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[World]:
     keys = dict(line.split("=", 1) for line in created.stdout.split())
     port = _free_port()
     ARTIFACTS.mkdir(exist_ok=True)
+    for stale in ARTIFACTS.glob("*.png"):  # this run's screenshots only: a FAILED- file is from this run
+        stale.unlink()
     log = (ARTIFACTS / "server.log").open("w")
     server = subprocess.Popen([sys.executable, "-m", "app.cli", "serve", "--port", str(port)], cwd=ROOT, env=env,
                               stdout=log, stderr=subprocess.STDOUT)

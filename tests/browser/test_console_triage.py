@@ -20,8 +20,10 @@ def _filter(page: Any, **fields: str) -> None:
             control.select_option(value)
         else:
             control.fill(value)
-    with page.expect_response(lambda r: "/v1/triage/queue" in r.url):
-        form.get_by_role("button", name="筛选").click()
+    before = page.locator("#queue-body").get_attribute("data-render") or "0"
+    form.get_by_role("button", name="筛选").click()
+    page.wait_for_function("(before) => (document.querySelector('#queue-body').dataset.render || '0') !== before",
+                           arg=before)
 
 
 def _api_ids(world: World, **params: Any) -> tuple[list[int], str | None]:

@@ -94,6 +94,7 @@ async function route() {
       markNav();
       main().innerHTML = `<p class="hint">加载中…</p>`;
       try { await JM.pages[page](main(), ...match.slice(1)); } catch (error) {
+        if (!JM.key()) return; // a 401 signed out: the sign-in form stays
         main().innerHTML = JM.html`<h1>无法显示</h1><p class="form-error" role="alert">${JM.describeError(error)}</p>`;
       }
       main().focus();

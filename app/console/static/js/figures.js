@@ -27,7 +27,9 @@
     await load(root);
   };
 
+  let generation = 0;
   async function load(root) {
+    const mine = ++generation; // a slower earlier load must not overwrite a later one
     const body = root.querySelector("#figures-body");
     const q = (by) => JM.query({ ...scope, by });
     const [employment, compliance, services] = await Promise.all([
@@ -35,6 +37,7 @@
       JM.get(`/v1/triage/figures/contact-compliance${q("county")}`),
       JM.get(`/v1/triage/figures/services${q("county")}`),
     ]);
+    if (mine !== generation) return;
     const total = employment[0].total;
     body.innerHTML = JM.html`<section class="card"><h2>总体</h2>
         <p>登记 ${total.registered} 人，就业率 <strong id="total-rate">${JM.pct(total.employment_rate)}</strong>
@@ -46,6 +49,7 @@
       <section class="card"><h2>首次联系时效（${compliance.year} 年，按区县）</h2>${JM.raw(complianceTable(compliance))}</section>
       <section class="card"><h2>人均服务次数（${services.year} 年，按区县，每人需 ${services.required} 次）</h2>${JM.raw(servicesTable(services))}</section>`;
     CHARTS.forEach(([by], i) => drawChart(body.querySelector(`#chart-${by}`), employment[i]));
+    body.dataset.city = scope.city || ""; // which scope is on screen (tests wait for it)
   }
 
   /* The chart's series carry the rates in percent, rounded to 0.1: what the tests read back. */

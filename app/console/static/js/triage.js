@@ -27,13 +27,16 @@
     await loadPage(root, state.cursors.length - 1);
   };
 
+  let generation = 0;
   async function loadPage(root, index) {
+    const mine = ++generation; // a slower earlier page must not overwrite a later one
     const form = root.querySelector("#queue-filters");
     const body = root.querySelector("#queue-body");
     let page;
     try {
       page = await JM.get(`/v1/triage/queue${JM.query({ ...state.filters, cursor: state.cursors[index] })}`);
-    } catch (error) { JM.showErrors(form, error); body.innerHTML = ""; return; }
+    } catch (error) { if (mine === generation) { JM.showErrors(form, error); body.innerHTML = ""; } return; }
+    if (mine !== generation) return;
     state.cursors = state.cursors.slice(0, index + 1);
     if (page.next_cursor) state.cursors.push(page.next_cursor);
     const rows = page.items.map((row) => JM.html`<tr data-graduate-id="${row.graduate.id}">
@@ -56,6 +59,7 @@
         <button type="button" class="secondary" id="queue-prev" ${JM.raw(index === 0 ? "disabled" : "")}>上一页</button>
         <button type="button" class="secondary" id="queue-next" ${JM.raw(page.next_cursor ? "" : "disabled")}>下一页</button>
       </div>`;
+    body.dataset.render = String(generation); // a new page is on screen (tests wait for it)
     body.querySelector("#queue-prev").addEventListener("click", () => loadPage(root, index - 1));
     body.querySelector("#queue-next").addEventListener("click", () => loadPage(root, index + 1));
   }
@@ -113,7 +117,10 @@
     const answer = await JM.ask("查看完整号码", JM.field("reason", "查看原因（必填）", { kind: "textarea", required: true,
       hint: "例如：电话联系毕业生。本次查看将记入审计日志。" }), "显示");
     if (!answer || !answer.reason) return;
-    const full = await JM.get(`/v1/graduates/${id}?unmasked=true`);
+    let full;
+    try { full = await JM.get(`/v1/graduates/${id}?unmasked=true`); } catch (error) {
+      JM.notify(JM.describeError(error), "error"); return;
+    }
     root.querySelector("#national-id").textContent = full.national_id || "—";
     root.querySelector("#phone").textContent = full.phone || "—";
     root.querySelector("#unmask-note").textContent = `已显示完整号码（已记入审计日志）。查看原因：${answer.reason}`;
