@@ -21,7 +21,8 @@ from tests.matching.test_two_processes import _free_port, _wait_ready
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
-CHROMIUM = os.environ.get("JOBMATCH_TEST_CHROMIUM", "/usr/bin/chromium")
+# Debian's chromium (Playwright cannot download its own browsers here); JOBMATCH_TEST_CHROMIUM overrides.
+CHROMIUM = os.environ.get("JOBMATCH_TEST_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
 ROLES = ("staff", "organiser", "platform", "admin")
 MAKE_KEYS = """
 import sys
@@ -37,7 +38,7 @@ with session_scope() as session:
 
 
 def _missing() -> str | None:
-    if not Path(CHROMIUM).exists() and not shutil.which("chromium"):
+    if not Path(CHROMIUM).is_file():
         return f"chromium not found at {CHROMIUM} (apt-get install chromium chromium-driver)"
     try:
         import playwright.sync_api  # noqa: F401
