@@ -7,10 +7,11 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 
-from app.api import audit, graduates, jobs, matching, ops, screening
+from app.api import audit, graduates, jobs, matching, me, ops, screening
 from app.api import triage
-from app.api import fair_schedule, fairs
+from app.api import fair_schedule, fair_upload, fairs
 from app.api.errors import install_error_handlers
+from app.console.router import install_console
 from app.api.middleware import BodyLimitMiddleware, RequestContextMiddleware
 from app.config import get_settings
 from app.core.logging import configure_logging
@@ -65,10 +66,11 @@ def create_app() -> FastAPI:
     app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)
     app.add_middleware(RequestContextMiddleware)
     for router in (ops.router, jobs.router, graduates.router, matching.router, screening.router, audit.router,
-                   triage.router):
+                   triage.router, me.router):
         app.include_router(router)
-    for router in (fairs.router, fair_schedule.router):  # job fairs (P4)
+    for router in (fair_upload.router, fairs.router, fair_schedule.router):  # job fairs (P4)
         app.include_router(router)
+    install_console(app)  # /console: the staff and organiser web console (static files over this API)
     return app
 
 

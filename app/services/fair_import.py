@@ -19,6 +19,7 @@ from pydantic import ValidationError
 from sqlalchemy.orm import Session
 
 from app.core.errors import DomainError
+from app.core.validation import problems_from_errors
 from app.schemas.fairs import RegistrationIn
 from app.services.fairs import fair_slots, get_fair, register_graduates
 
@@ -31,7 +32,12 @@ ALL_SLOTS = {"", "全部", "全天", "all", "不限"}
 
 
 class FairImportError(ValueError):
-    """The file cannot be read, or a row is wrong; nothing was stored."""
+    """The file cannot be read, or a row is wrong; nothing was stored. `rejected` lists the rows at
+    fault as (Excel row, reason) for callers that show them one per line (the upload route)."""
+
+    def __init__(self, message: str, *, rejected: list[tuple[str, str]] | None = None) -> None:
+        super().__init__(message)
+        self.rejected = rejected or []
 
 
 @dataclass(frozen=True)
@@ -77,7 +83,8 @@ def _slot_ids(value: Any, *, by_number: dict[int, int], by_start: dict[str, int]
             continue
         slot = by_start.get(token.zfill(5)) if ":" in token else by_number.get(int(token)) if token.isdigit() else None
         if slot is None:
-            raise FairImportError(f"row {row}: {token!r} is not a slot of this fair")
+            reason = f"{token!r} is not a slot of this fair"
+            raise FairImportError(f"row {row}: {reason}", rejected=[(f"row {row}", reason)])
         ids.append(slot)
     return ids
 
@@ -109,12 +116,18 @@ def register_from_file(session: Session, *, fair_id: int, path: Path) -> FairImp
         except (ValidationError, ValueError) as error:
             if isinstance(error, FairImportError):
                 raise
-            raise FairImportError(f"row {row_number}: {error}") from None
+            # The reasons without the submitted values: the upload route returns them to the browser.
+            reasons = ([f"{p.field}: {p.reason}" for p in problems_from_errors(error.errors())]
+                       if isinstance(error, ValidationError) else [str(error)])
+            raise FairImportError(f"row {row_number}: {error}",
+                                  rejected=[(f"row {row_number}", reason) for reason in reasons]) from None
     try:
         registered = register_graduates(session, fair_id=fair.id, items=items)
     except DomainError as error:
-        details = "; ".join(f"{_excel_row(p.field, rows)}: {p.reason}" for p in error.problems)
-        raise FairImportError(f"{error.message} ({details})" if details else error.message) from None
+        rejected = [(_excel_row(p.field, rows), p.reason) for p in error.problems]
+        details = "; ".join(f"{where}: {reason}" for where, reason in rejected)
+        raise FairImportError(f"{error.message} ({details})" if details else error.message,
+                              rejected=rejected) from None
     return FairImportSummary(registered=len(registered))
 
 

@@ -1,0 +1,30 @@
+/* Chinese names of the API's codes. The codes themselves are what the API sends and takes. */
+"use strict";
+JM.L = {
+  role: { admin: "管理员", staff: "就业服务工作人员", organiser: "招聘会组织方", platform: "招聘平台" },
+  reason: { contact_overdue: "首次联系已超期", contact_due: "待首次联系", hardship_unsupported: "困难帮扶待落实",
+    service_deficit: "服务次数不足", follow_up: "跟进" },
+  hardship: { poverty_registered: "建档立卡贫困家庭", minimum_living: "低保家庭", disabled: "残疾",
+    zero_employment_family: "零就业家庭" },
+  kind: { contact: "联系", job_recommendation: "岗位推荐", career_guidance: "职业指导", training_referral: "培训推荐",
+    internship_referral: "见习推荐", fair_invitation: "招聘会邀请", policy_consultation: "政策咨询",
+    subsidy_application: "补贴申领" },
+  channel: { phone: "电话", visit: "上门走访", message: "短信/微信", in_office: "窗口服务", online: "线上" },
+  serviceOutcome: { reached: "已联系上", not_reached: "未联系上", accepted: "接受", declined: "拒绝",
+    pending: "待回复", completed: "已完成" },
+  status: { unemployed: "未就业", employed: "已就业", further_study: "升学", not_seeking: "暂不就业" },
+  foundVia: { our_recommendation: "本机构推荐", job_fair: "招聘会", public_post: "公益性岗位等", online_platform: "网络平台",
+    school: "学校推荐", own_search: "自主求职", other: "其他" },
+  contact: { pending: "未到期", overdue: "已超期", on_time: "按时联系", late: "逾期联系", not_required: "无需" },
+  education: { none: "无", associate: "专科", bachelor: "本科", master: "硕士", doctor: "博士" },
+  industry: { new_gen_it: "新一代信息技术", high_end_equipment: "高端装备", new_energy_materials: "新能源新材料",
+    modern_marine: "现代海洋", medical_health: "医养健康", high_end_chemical: "高端化工",
+    modern_agriculture: "现代高效农业", cultural_creative: "文化创意", boutique_tourism: "精品旅游",
+    modern_finance: "现代金融", other: "其他" },
+  fairKind: { comprehensive: "综合招聘会", special: "专场招聘会", campus: "校园招聘", livestream: "直播带岗" },
+  severity: { block: "拦截", review: "待复核", info: "提示" },
+  screening: { blocked: "已拦截", review: "待复核", confirmed: "已确认违规", cleared: "已解除", clean: "无问题" },
+  unassigned: { no_eligible_employer: "无符合条件的单位", no_common_slot: "时段不重合", capacity: "名额已满",
+    not_active: "已退出登记" },
+};
+JM.label = (group, code) => (JM.L[group] && JM.L[group][code]) || code;
