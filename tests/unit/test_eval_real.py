@@ -128,3 +128,34 @@ def test_every_related_code_is_an_occupation() -> None:
     for code, related in occupations.RELATED.items():
         assert code in occupations.OCCUPATION_NAMES
         assert set(related) <= set(occupations.OCCUPATION_NAMES)
+
+
+def _fusion() -> ModuleType:
+    scripts = Path(__file__).resolve().parents[2] / "scripts"
+    if str(scripts) not in sys.path:
+        sys.path.insert(0, str(scripts))
+    from benchlib import fusion
+
+    return fusion
+
+
+def test_simple_fusion_rrf_and_experience_demotion() -> None:
+    fusion = _fusion()
+    # BM25 ranks 1 then 3 (2 has no hit); cosine ranks 2, 3, 1. RRF: 1 (1/61 + 1/63) edges 3 (2/62);
+    # 2 would be next on its cosine alone but is demoted below everything.
+    order = fusion.rrf([1, 2, 3], {1: 5.0, 3: 1.0}, {1: 0.1, 2: 0.9, 3: 0.5}, demoted={2})
+    assert order == [1, 3, 2]
+    # Without the demotion 2 still ends last here: 1/61 from cosine alone is below both fused scores.
+    assert fusion.rrf([1, 2, 3], {1: 5.0, 3: 1.0}, {1: 0.1, 2: 0.9, 3: 0.5}, demoted=set()) == [1, 3, 2]
+    # A demoted item stays below even the weakest undemoted one.
+    assert fusion.rrf([1, 2, 3], {2: 9.0}, {1: 0.1, 2: 0.9, 3: 0.5}, demoted={2})[-1] == 2
+
+
+def test_simple_fusion_helpers() -> None:
+    fusion = _fusion()
+    assert fusion.title_weighted_text("会计", "会计 出纳 记账").split().count("会计") == 4
+    assert fusion.years_asked("会计", "3年以上相关工作经验", []) == 3.0
+    assert fusion.years_asked("会计", "经验不限", []) == 0.0
+    assert fusion.too_experienced(3.0, 0.0) and not fusion.too_experienced(3.0, 3.0)
+    assert not fusion.too_experienced(1.0, 0.0)  # below the 2-year line: not demoted
+    assert fusion.education_ok("bachelor", "associate") and not fusion.education_ok("associate", "bachelor")
