@@ -12,6 +12,8 @@ postings of ../shared/data by a rule fixed before any ranker ran) is skipped wit
 core); the vectors are cached in /tmp, so reruns take the ranking time only. Real-set tables go to
 ``evaluation/matching-real/RESULTS.md`` (generated block "real"), split by profile; the line
 "Hybrid − simple fusion, test" is issue 10's acceptance number (≥ 0.05 with an interval above 0).
+``--real-postings N`` runs on a fixed sample (the first N postings in sha256(id) order, their labels
+only) for a quick look while the cache is incomplete; such runs are printed, never written.
 
 The simple fusion (``benchlib/fusion.py``): reciprocal-rank fusion of a title-weighted BM25 and an
 e5 embedding of the posting title alone, education filter only, postings asking ≥ 2 years (by
