@@ -13,6 +13,7 @@ from app.config import get_settings
 from app.core.errors import FieldProblem, Forbidden
 from app.core.privacy import graduate_view
 from app.domain.enums import Education, EmploymentStatus, Hardship
+from app.schemas.common import CohortYear, Cursor, RecordId
 from app.schemas.batch import BatchRequest, BatchResponse
 from app.schemas.graduates import (
     GraduateCreate,
@@ -61,13 +62,13 @@ def list_graduates(
     session: SessionDep,
     caller: GraduateReader,
     education: Education | None = None,
-    graduation_year: int | None = None,
+    graduation_year: CohortYear | None = None,
     employment_status: EmploymentStatus | None = None,
     hardship: Annotated[Hardship | None, Query(description="staff and admin only")] = None,
     has_hardship: Annotated[bool | None, Query(description="staff and admin only")] = None,
     city: str | None = None,
     include_withdrawn: bool = False,
-    after: int | None = None,
+    after: Cursor | None = None,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
 ) -> GraduatePageOut:
     rows, next_after = graduate_service.list_graduates(
@@ -83,7 +84,7 @@ def list_graduates(
 
 @router.get("/{graduate_id}", response_model=GraduateOut)
 def get_graduate(
-    graduate_id: int,
+    graduate_id: RecordId,
     session: SessionDep,
     caller: GraduateReader,
     unmasked: Annotated[bool, Query(description="staff/admin: show full national_id and phone (audited)")] = False,
@@ -98,7 +99,7 @@ def get_graduate(
 
 
 @router.patch("/{graduate_id}", response_model=GraduateOut)
-def update_graduate(graduate_id: int, body: GraduateUpdate, session: SessionDep, caller: Writer,
+def update_graduate(graduate_id: RecordId, body: GraduateUpdate, session: SessionDep, caller: Writer,
                     engine: MatcherDep) -> GraduateOut:
     graduate = graduate_service.update_graduate(session, graduate_id=graduate_id, data=body, caller=caller)
     embed_now(session, engine, graduate)
@@ -106,7 +107,7 @@ def update_graduate(graduate_id: int, body: GraduateUpdate, session: SessionDep,
 
 
 @router.delete("/{graduate_id}", response_model=GraduateOut)
-def withdraw_graduate(graduate_id: int, session: SessionDep, caller: Writer) -> GraduateOut:
+def withdraw_graduate(graduate_id: RecordId, session: SessionDep, caller: Writer) -> GraduateOut:
     """Withdraw the graduate from matching; the record and its history stay."""
     graduate = graduate_service.withdraw_graduate(session, graduate_id=graduate_id, caller=caller)
     return graduate_view(graduate, caller)

@@ -8,14 +8,25 @@ from typing import Annotated, Literal
 from pydantic import Field, StringConstraints, model_validator
 
 from app.fairs.problem import MAX_SLOTS
-from app.schemas.common import CityName, ExternalId, IndustryCode, ReadModel, ShortText, StrictModel
+from app.schemas.common import (
+    CityName,
+    ExternalId,
+    IndustryCode,
+    IsoDate,
+    IsoTime,
+    LocalTime,
+    ReadModel,
+    RecordId,
+    ShortText,
+    StrictModel,
+    WholeNumber,
+)
 
 MAX_INTERVIEWS = 10
 MAX_REGISTRATIONS_PER_CALL = 5000
 
-Capacity = Annotated[int, Field(ge=1, le=10_000)]
-Interviews = Annotated[int, Field(ge=1, le=MAX_INTERVIEWS)]
-RecordId = Annotated[int, Field(ge=1)]
+Capacity = Annotated[int, WholeNumber, Field(ge=1, le=10_000)]
+Interviews = Annotated[int, WholeNumber, Field(ge=1, le=MAX_INTERVIEWS)]
 
 
 class FairKind(StrEnum):
@@ -26,8 +37,8 @@ class FairKind(StrEnum):
 
 
 class SlotIn(StrictModel):
-    start: dt.time
-    end: dt.time
+    start: IsoTime
+    end: IsoTime
 
     @model_validator(mode="after")
     def _ends_after_start(self) -> SlotIn:
@@ -41,12 +52,12 @@ class FairCreate(StrictModel):
     kind: FairKind
     city: CityName
     county: CityName | None = None
-    date: dt.date
+    date: IsoDate
     slots: Annotated[list[SlotIn], Field(min_length=1, max_length=MAX_SLOTS)]
     industry_focus: IndustryCode | None = None
     default_interviews: Interviews = 3
     interview_cap: Interviews = 5
-    priority_interviews: Annotated[int, Field(ge=0, le=MAX_INTERVIEWS,
+    priority_interviews: Annotated[int, WholeNumber, Field(ge=0, le=MAX_INTERVIEWS,
                                               description="P9: interviews guaranteed to priority graduates "
                                                           "where the fair allows")] = 2
 
@@ -66,8 +77,8 @@ class FairCreate(StrictModel):
 class SlotRead(ReadModel):
     id: int
     number: int
-    start: dt.time = Field(validation_alias="starts_at")
-    end: dt.time = Field(validation_alias="ends_at")
+    start: LocalTime = Field(validation_alias="starts_at")
+    end: LocalTime = Field(validation_alias="ends_at")
 
 
 class FairRead(ReadModel):

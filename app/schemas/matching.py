@@ -7,17 +7,18 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, Field, model_validator
 
 from app.domain.enums import Education, JobType
-from app.schemas.common import CityName, IndustryCode, StrictModel, UniqueList
+from app.schemas.common import CityName, IndustryCode, RecordId, Salary, StrictModel, UniqueList, WholeNumber
 from app.schemas.graduates import GraduateProfileFields, GraduateStaffRead
 
 MAX_TOP_K = 100
+TopK = Annotated[int, WholeNumber, Field(ge=1, le=MAX_TOP_K)]
 
 
 class MatchFiltersIn(StrictModel):
     cities: Annotated[list[CityName], Field(max_length=50), UniqueList] = []
     industries: Annotated[list[IndustryCode], Field(max_length=11), UniqueList] = []
     job_types: Annotated[list[JobType], Field(max_length=6), UniqueList] = []
-    salary_min: int | None = Field(default=None, ge=0, le=1_000_000)
+    salary_min: Salary | None = None
     education: Education | None = Field(default=None, description="only jobs requiring at most this level")
 
 
@@ -28,9 +29,9 @@ class ProfileIn(GraduateProfileFields):
 
 
 class MatchRequest(StrictModel):
-    graduate_id: int | None = None
+    graduate_id: RecordId | None = None
     profile: ProfileIn | None = None
-    top_k: int = Field(default=10, ge=1, le=MAX_TOP_K)
+    top_k: TopK = 10
     filters: MatchFiltersIn = MatchFiltersIn()
 
     @model_validator(mode="after")
@@ -62,8 +63,8 @@ class MatchResponse(BaseModel):
 
 
 class BatchMatchRequest(StrictModel):
-    graduate_ids: Annotated[list[int], Field(min_length=1, max_length=500)]
-    top_k: int = Field(default=10, ge=1, le=MAX_TOP_K)
+    graduate_ids: Annotated[list[RecordId], Field(min_length=1, max_length=500)]
+    top_k: TopK = 10
     filters: MatchFiltersIn = MatchFiltersIn()
 
 
@@ -118,7 +119,7 @@ FeedbackEvent = Literal["impression", "click", "apply", "interview", "hire", "di
 
 class FeedbackIn(StrictModel):
     match_id: str = Field(min_length=8, max_length=32)
-    job_id: int
+    job_id: RecordId
     event: FeedbackEvent
 
 

@@ -21,12 +21,14 @@ from app.services.records import (
     Outcome,
     apply_changes,
     check_owner,
+    clear_to_empty,
     record_history,
     reject_cleared,
     touch,
 )
 
 RESOURCE = "job"
+_CLEARABLE = {"description": "", "majors": [], "skills": [], "priority_friendly": False}
 _REQUIRED = ("title", "employer_name", "city", "education_min", "job_type", "headcount", "status")
 
 
@@ -112,6 +114,7 @@ def update_job(session: Session, *, job_id: int, data: JobUpdate, caller: Caller
     check_owner(job.owner_key_id, caller, external_id=job.external_id)
     values = data.model_dump(exclude_unset=True)
     reject_cleared(values, _REQUIRED)
+    clear_to_empty(values, _CLEARABLE)
     salary_min = values.get("salary_min", job.salary_min)
     salary_max = values.get("salary_max", job.salary_max)
     try:
