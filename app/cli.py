@@ -56,7 +56,9 @@ def serve(
 
     if get_settings().should_migrate_on_start:
         _ready_database()
-    uvicorn.run("app.main:app", host=host, port=port, workers=workers, log_config=None)
+    # A module path, not the class, so that every worker process imports it too.
+    uvicorn.run("app.main:app", host=host, port=port, workers=workers, log_config=None,
+                http="app.api.http_protocol:Utf8TargetH11Protocol")
 
 
 @keys_cli.command("create")

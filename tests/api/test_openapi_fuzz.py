@@ -6,17 +6,24 @@ so a failure reproduces; a few examples per operation keep it to about a minute 
 """
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
 import schemathesis
 from fastapi.testclient import TestClient
 from hypothesis import HealthCheck, settings
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import response_schema_conformance
 
+from app.config import get_settings
 from app.main import app
-from tests.conftest import Keys
+from app.matching.encoder import HashingEncoder
+from app.matching.engine import MatchEngine
+from app.services.runtime import ranking_settings
+from tests.conftest import Keys, make_keys, serving
 from tests.factories import graduate_body, job_body
 from tests.fairs.conftest import FAIR_BODY
 
@@ -62,10 +69,28 @@ def _seed(client: TestClient, keys: Keys) -> None:
     assert response.status_code == 201, response.text
 
 
-# The document is static (no database behind /openapi.json), so it is loaded at import; each
-# operation becomes its own test item with fresh, rolled-back fixtures.
+# The document is static (no database behind /openapi.json), so it is loaded at import.
 schema = schemathesis.openapi.from_dict(app.openapi(), config=schemathesis.Config.from_dict(CONFIG))
 schema.app = app
+
+
+@pytest.fixture(scope="module")
+def seeded(engine: Engine) -> Iterator[Keys]:
+    """One seeded database for the whole module, in a transaction rolled back at its end: seeding
+    per operation and role would cost more than the fuzzing itself. Fuzzed writes pile up in it,
+    as they would on a real server."""
+    with engine.connect() as connection:
+        transaction = connection.begin()
+        session = Session(bind=connection, join_transaction_mode="create_savepoint", expire_on_commit=False)
+        match_engine = MatchEngine(encoder=HashingEncoder(), settings=ranking_settings(get_settings()))
+        try:
+            with serving(session, match_engine) as client:
+                keys = make_keys(session)
+                _seed(client, keys)
+                yield keys
+        finally:
+            session.close()
+            transaction.rollback()
 
 
 @pytest.fixture(params=ROLES)
@@ -73,17 +98,10 @@ def role(request: pytest.FixtureRequest) -> str:
     return str(request.param)
 
 
-@pytest.fixture
-def seeded_keys(client: TestClient, keys: Keys) -> Keys:
-    _seed(client, keys)
-    return keys
-
-
 @pytest.mark.slow
 @pytest.mark.parametrize("engine", ["sqlite"], indirect=True)
 @schema.parametrize()
 @settings(max_examples=4, derandomize=True, deadline=None, suppress_health_check=list(HealthCheck))
-def test_no_server_error_and_every_response_matches_the_published_schema(case: Any, role: str,
-                                                                          seeded_keys: Keys) -> None:
-    case.call_and_validate(headers=seeded_keys.headers(role),
+def test_no_server_error_and_every_response_matches_the_published_schema(case: Any, role: str, seeded: Keys) -> None:
+    case.call_and_validate(headers=seeded.headers(role),
                            checks=[not_a_server_error, response_schema_conformance])
