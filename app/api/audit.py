@@ -1,7 +1,6 @@
 """/v1/audit: who read which sensitive data (staff and admin)."""
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Annotated
 
 from fastapi import APIRouter, Query
