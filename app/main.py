@@ -11,7 +11,7 @@ from app.api import audit, graduates, jobs, matching, ops, screening
 from app.api import triage, triage_figures, triage_ledger
 from app.api import fair_schedule, fairs
 from app.api.deps import refuse_unstorable_query
-from app.api.errors import install_error_handlers
+from app.api.errors import ERROR_RESPONSES, install_error_handlers
 from app.api.middleware import BodyLimitMiddleware, RequestContextMiddleware
 from app.config import get_settings
 from app.core.logging import configure_logging
@@ -66,11 +66,12 @@ def create_app() -> FastAPI:
     install_error_handlers(app)
     app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)
     app.add_middleware(RequestContextMiddleware)
-    for router in (ops.router, jobs.router, graduates.router, matching.router, screening.router, audit.router,
+    app.include_router(ops.router)
+    for router in (jobs.router, graduates.router, matching.router, screening.router, audit.router,
                    triage.router, triage_ledger.router, triage_figures.router):
-        app.include_router(router)
+        app.include_router(router, responses=ERROR_RESPONSES)
     for router in (fairs.router, fair_schedule.router):  # job fairs (P4)
-        app.include_router(router)
+        app.include_router(router, responses=ERROR_RESPONSES)
     return app
 
 

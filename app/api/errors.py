@@ -16,6 +16,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from app.core.errors import DomainError, FieldProblem
 from app.core.validation import problems_from_errors
+from app.schemas.common import ErrorResponse
 
 log = logging.getLogger("jobmatch.errors")
 
@@ -136,6 +137,19 @@ async def _unexpected_error(request: Request, exc: Exception) -> JSONResponse:
     log.exception("unhandled error")
     return error_response(request, status=500, code="internal_error",
                           message="an unexpected error occurred; it has been logged with this request id")
+
+
+# Declared on every /v1 route, so the OpenAPI document shows the body callers really get.
+ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
+    status: {"model": ErrorResponse, "description": description} for status, description in (
+        (401, "No API key, or an unknown or revoked one"),
+        (403, "The key's role may not do this"),
+        (404, "No such record (or not one this key may see)"),
+        (409, "Conflicts with a stored record"),
+        (413, "Request body over the size limit"),
+        (422, "Invalid input: each detail names the field (\"body\" for the body as a whole) and the reason"),
+    )
+}
 
 
 def install_error_handlers(app: FastAPI) -> None:
