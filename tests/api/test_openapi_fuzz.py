@@ -6,7 +6,6 @@ so a failure reproduces; a few examples per operation keep it to about a minute 
 """
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -107,28 +106,3 @@ def test_no_server_error_and_every_response_matches_the_published_schema(case: A
     case.call_and_validate(headers=seeded.headers(role),
                            checks=[not_a_server_error, response_schema_conformance])
 
-
-# The two schema violations the fuzzing found, pinned down on both databases.
-
-def test_staff_candidate_view_keeps_the_null_fields_its_schema_requires(client: TestClient, keys: Keys) -> None:
-    staff = keys.headers("staff")
-    job = client.post("/v1/jobs", json=job_body(), headers=staff).json()
-    body = graduate_body(county=None, expected_salary=None, national_id=None, phone=None, birth_date=None)
-    assert client.post("/v1/graduates", json=body, headers=staff).status_code == 201
-    results = client.get(f"/v1/jobs/{job['id']}/candidates", headers=staff).json()["results"]
-    assert results, "the graduate should be a candidate"
-    nested = results[0]["graduate"]
-    required = app.openapi()["components"]["schemas"]["GraduateStaffRead"]["required"]
-    assert set(required) <= set(nested)
-    assert nested["county"] is None and nested["expected_salary"] is None
-    # Platforms still get no staff-only keys at all.
-    platform_view = client.get(f"/v1/jobs/{job['id']}/candidates", headers=keys.headers("platform")).json()
-    assert not {"graduate", "components", "relevance", "priority_applied"} & set(platform_view["results"][0])
-
-
-def test_fair_slot_times_match_what_the_document_declares(client: TestClient, keys: Keys) -> None:
-    fair = client.post("/v1/fairs", json=FAIR_BODY, headers=keys.headers("organiser")).json()
-    declared = app.openapi()["components"]["schemas"]["SlotRead"]["properties"]["start"]
-    assert declared.get("format") != "time"  # RFC 3339 full-time needs an offset the API does not send
-    assert re.fullmatch(declared["pattern"], fair["slots"][0]["start"])
-    assert fair["slots"][0]["start"] == "09:00:00"
