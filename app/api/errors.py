@@ -119,8 +119,10 @@ async def _http_error(request: Request, exc: Exception) -> JSONResponse:
         # FastAPI's "There was an error parsing the body": say what was wrong with it.
         return _invalid(request, [FieldProblem("body", _undecodable_reason(exc.__cause__))])
     codes = {404: "not_found", 405: "method_not_allowed"}
-    return error_response(request, status=exc.status_code, code=codes.get(exc.status_code, "http_error"),
-                          message=str(exc.detail))
+    response = error_response(request, status=exc.status_code, code=codes.get(exc.status_code, "http_error"),
+                              message=str(exc.detail))
+    response.headers.update(exc.headers or {})  # 405 names the allowed methods in Allow
+    return response
 
 
 def _undecodable_reason(cause: BaseException) -> str:
@@ -128,7 +130,9 @@ def _undecodable_reason(cause: BaseException) -> str:
         return f"not valid UTF-8 (byte {cause.start}); send JSON encoded as UTF-8"
     if isinstance(cause, RecursionError):
         return "not valid JSON: nested too deeply"
-    if isinstance(cause, ValueError | json.JSONDecodeError):
+    if isinstance(cause, ValueError) and "digits" in str(cause):
+        return "not valid JSON: a number has more than 4300 digits"
+    if isinstance(cause, ValueError):
         return f"not valid JSON: {cause}"
     return "could not be read as JSON"
 

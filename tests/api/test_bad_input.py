@@ -181,7 +181,8 @@ def test_a_body_that_is_not_json_says_what_is_wrong_with_it(client: TestClient, 
         (b'{"title": "x"}', {**staff, "Content-Type": "text/plain"}, "text/plain"),
         (b'', json_type, "empty"),
         (b'null', json_type, "JSON object"),
-        (b'[' * 100_000, json_type, "JSON"),
+        (b'[' * 100_000, json_type, "nested too deeply"),
+        (b'{"headcount": ' + b"9" * 5000 + b"}", json_type, "more than 4300 digits"),
     ]
     for content, headers, said in cases:
         response = client.post("/v1/jobs", content=content, headers=headers)

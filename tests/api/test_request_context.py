@@ -65,6 +65,15 @@ def test_metrics_label_triage_routes_with_their_full_path(client: TestClient, ke
     assert 'route="/figures/services"' not in metrics
 
 
+def test_a_method_not_allowed_names_the_allowed_ones(client: TestClient, keys: Keys) -> None:
+    response = client.request("TRACE", "/v1/jobs", headers=keys.headers("staff"))
+    assert response.status_code == 405
+    # Starlette names the methods of the first matching route (here POST); GET is served too.
+    allowed = set(response.headers["Allow"].replace(" ", "").split(","))
+    assert allowed and allowed <= {"GET", "POST"}
+    assert response.json()["error"]["code"] == "method_not_allowed"
+
+
 def test_raw_utf8_in_the_request_line_is_percent_encoded_and_nothing_else() -> None:
     request = "GET /v1/jobs?city=临沂 HTTP/1.1\r\nHost: x\r\nX-Note: 临沂\r\n\r\n".encode()
     assert percent_encode_request_line(request) == (
