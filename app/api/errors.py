@@ -4,7 +4,6 @@ Bodies never carry the submitted values (they may be personal data) nor a traceb
 """
 from __future__ import annotations
 
-import json
 import logging
 from typing import Any
 

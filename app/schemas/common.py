@@ -80,7 +80,7 @@ def _written_out(kind: str, example: str) -> Any:
     def check(value: Any) -> Any:
         if isinstance(value, str) and (kind == "time" or _ISO_DATE.match(value.strip())):
             return value
-        if isinstance(value, date | time) and not isinstance(value, bool):
+        if isinstance(value, date | time):
             return value
         raise ValueError(f"must be an ISO 8601 {kind} such as {example}")
 
