@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from tqdm import tqdm
@@ -13,6 +13,10 @@ from app.config import get_settings
 from app.db.migrate import current_revision, head_revision, upgrade_to_head
 from app.db.session import get_engine, get_session_factory, session_scope
 from app.domain.enums import Role
+
+# Our logging stays in charge; raw UTF-8 in a request line is percent-encoded instead of refused
+# (a module path, not the class, so that every worker process imports it too).
+UVICORN_OPTIONS: dict[str, Any] = {"log_config": None, "http": "app.api.http_protocol:Utf8TargetH11Protocol"}
 
 cli = typer.Typer(help="Qilu JobMatch operator commands.", no_args_is_help=True, add_completion=False)
 keys_cli = typer.Typer(help="Create, list and revoke API keys.", no_args_is_help=True)
@@ -56,7 +60,7 @@ def serve(
 
     if get_settings().should_migrate_on_start:
         _ready_database()
-    uvicorn.run("app.main:app", host=host, port=port, workers=workers, log_config=None)
+    uvicorn.run("app.main:app", host=host, port=port, workers=workers, **UVICORN_OPTIONS)
 
 
 @keys_cli.command("create")

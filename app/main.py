@@ -5,12 +5,13 @@ import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
-from fastapi import FastAPI
+from fastapi import Depends, FastAPI
 
 from app.api import audit, graduates, jobs, matching, me, ops, screening
-from app.api import triage
+from app.api import triage, triage_figures, triage_ledger
 from app.api import fair_schedule, fair_upload, fairs
-from app.api.errors import install_error_handlers
+from app.api.deps import refuse_unstorable_query
+from app.api.errors import ERROR_RESPONSES, install_error_handlers
 from app.console.router import install_console
 from app.api.middleware import BodyLimitMiddleware, RequestContextMiddleware
 from app.config import get_settings
@@ -61,15 +62,17 @@ def _start_worker() -> IndexWorker | None:
 def create_app() -> FastAPI:
     settings = get_settings()
     configure_logging(level=settings.log_level, json_format=settings.log_json)
-    app = FastAPI(title="Qilu JobMatch", version="0.1.0", description=DESCRIPTION, lifespan=lifespan)
+    app = FastAPI(title="Qilu JobMatch", version="0.1.0", description=DESCRIPTION, lifespan=lifespan,
+                  dependencies=[Depends(refuse_unstorable_query)])
     install_error_handlers(app)
     app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)
     app.add_middleware(RequestContextMiddleware)
-    for router in (ops.router, jobs.router, graduates.router, matching.router, screening.router, audit.router,
-                   triage.router, me.router):
-        app.include_router(router)
+    app.include_router(ops.router)
+    for router in (jobs.router, graduates.router, matching.router, screening.router, audit.router,
+                   triage.router, triage_ledger.router, triage_figures.router, me.router):
+        app.include_router(router, responses=ERROR_RESPONSES)
     for router in (fair_upload.router, fairs.router, fair_schedule.router):  # job fairs (P4)
-        app.include_router(router)
+        app.include_router(router, responses=ERROR_RESPONSES)
     install_console(app)  # /console: the staff and organiser web console (static files over this API)
     return app
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 import numpy as np
@@ -151,8 +152,9 @@ def match_engine(encoder: Encoder) -> MatchEngine:
     return MatchEngine(encoder=encoder, settings=ranking_settings(get_settings()))
 
 
-@pytest.fixture
-def client(session: Session, match_engine: MatchEngine) -> Iterator[TestClient]:
+@contextmanager
+def serving(session: Session, match_engine: MatchEngine) -> Iterator[TestClient]:
+    """The app on a test client, every request in ``session`` (savepoints in the test's transaction)."""
     def _test_session() -> Iterator[Session]:
         try:
             yield session
@@ -163,9 +165,17 @@ def client(session: Session, match_engine: MatchEngine) -> Iterator[TestClient]:
 
     app.dependency_overrides[get_session] = _test_session
     app.dependency_overrides[get_match_engine] = lambda: match_engine
-    with TestClient(app) as test_client:
+    try:
+        with TestClient(app) as test_client:
+            yield test_client
+    finally:
+        app.dependency_overrides.clear()
+
+
+@pytest.fixture
+def client(session: Session, match_engine: MatchEngine) -> Iterator[TestClient]:
+    with serving(session, match_engine) as test_client:
         yield test_client
-    app.dependency_overrides.clear()
 
 
 @dataclass(frozen=True)
@@ -180,12 +190,16 @@ class Keys:
         return {"X-API-Key": getattr(self, role)}
 
 
-@pytest.fixture
-def keys(session: Session) -> Keys:
+def make_keys(session: Session) -> Keys:
     made = {role.value: create_key(session, role=role, name=f"test {role.value}")[1] for role in Role}
     other = create_key(session, role=Role.PLATFORM, name="another platform")[1]
     session.commit()
     return Keys(other_platform=other, **made)
+
+
+@pytest.fixture
+def keys(session: Session) -> Keys:
+    return make_keys(session)
 
 
 @pytest.fixture

@@ -1,12 +1,12 @@
 """/v1/audit: who read which sensitive data (staff and admin)."""
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Annotated
 
 from fastapi import APIRouter, Query
 
 from app.api.deps import SessionDep, StaffOnly
+from app.schemas.common import Cursor, IsoDatetime, RecordId
 from app.schemas.audit import AuditEntryRead, AuditPage
 from app.services.audit import list_audit
 
@@ -18,9 +18,9 @@ def read_audit_log(
     session: SessionDep,
     caller: StaffOnly,
     resource: str | None = None,
-    record_id: int | None = None,
-    since: datetime | None = None,
-    after: Annotated[int | None, Query(description="newest first: id of the last entry of the previous page")] = None,
+    record_id: RecordId | None = None,
+    since: IsoDatetime | None = None,
+    after: Annotated[Cursor | None, Query(description="newest first: id of the last entry of the previous page")] = None,
     limit: Annotated[int, Query(ge=1, le=500)] = 100,
 ) -> AuditPage:
     rows = list_audit(session, resource=resource, record_id=record_id, since=since, after=after, limit=limit)

@@ -8,11 +8,21 @@ from fastapi import Depends, Request, Security
 from fastapi.security import APIKeyHeader
 from sqlalchemy.orm import Session
 
-from app.core.errors import Forbidden, Unauthenticated
+from app.core.errors import FieldProblem, Forbidden, InvalidInput, Unauthenticated
+from app.core.validation import unstorable_reason
 from app.db.session import session_scope
 from app.domain.caller import Caller
 from app.domain.enums import Role
 from app.services.keys import authenticate
+
+
+def refuse_unstorable_query(request: Request) -> None:
+    """Every query parameter of every route: text the databases cannot compare (NUL) is a 422
+    naming the parameter, not a 500 from the driver."""
+    problems = [FieldProblem(name, reason) for name, value in request.query_params.multi_items()
+                if (reason := unstorable_reason(value))]
+    if problems:
+        raise InvalidInput(f"invalid input: {', '.join(sorted({p.field for p in problems}))}", problems=problems)
 
 
 def get_session() -> Iterator[Session]:

@@ -8,6 +8,7 @@ from fastapi import APIRouter, Query, Response, status
 from app.api.deps import FairReader, OrganiserOrAdmin, SessionDep
 from app.api.matching import MatcherDep
 from app.domain.caller import Caller
+from app.schemas.common import RecordId
 from app.schemas.fair_schedule import EmployerExport, GraduateExport, NotifyRequest, PairingRequest, ScheduleRead
 from app.services import fair_exports, fair_schedule
 from app.services.fair_pairing import compute_pairing
@@ -24,7 +25,7 @@ def _view(session: SessionDep, fair_id: int, caller: Caller) -> ScheduleRead:
 
 
 @router.post("/{fair_id}/pairing", response_model=ScheduleRead, status_code=status.HTTP_201_CREATED)
-def pairing(fair_id: int, session: SessionDep, caller: OrganiserOrAdmin, engine: MatcherDep,
+def pairing(fair_id: RecordId, session: SessionDep, caller: OrganiserOrAdmin, engine: MatcherDep,
             body: PairingRequest | None = None) -> ScheduleRead:
     """Compute the schedule: every graduate who can have an interview gets one, then priority graduates
     their guaranteed count (P9), then the highest total match score. Pinned and notified interviews stay.
@@ -34,26 +35,26 @@ def pairing(fair_id: int, session: SessionDep, caller: OrganiserOrAdmin, engine:
 
 
 @router.get("/{fair_id}/schedule", response_model=ScheduleRead)
-def schedule(fair_id: int, session: SessionDep, caller: FairReader) -> ScheduleRead:
+def schedule(fair_id: RecordId, session: SessionDep, caller: FairReader) -> ScheduleRead:
     return _view(session, fair_id, caller)
 
 
 @router.post("/{fair_id}/schedule/lock", response_model=ScheduleRead)
-def lock(fair_id: int, session: SessionDep, caller: OrganiserOrAdmin) -> ScheduleRead:
+def lock(fair_id: RecordId, session: SessionDep, caller: OrganiserOrAdmin) -> ScheduleRead:
     """Publish: freeze the schedule; every interview in it counts as notified from now on."""
     fair_schedule.lock_schedule(session, fair_id=fair_id)
     return _view(session, fair_id, caller)
 
 
 @router.post("/{fair_id}/schedule/unlock", response_model=ScheduleRead)
-def unlock(fair_id: int, session: SessionDep, caller: OrganiserOrAdmin) -> ScheduleRead:
+def unlock(fair_id: RecordId, session: SessionDep, caller: OrganiserOrAdmin) -> ScheduleRead:
     """Allow a rerun after late registrations; notified interviews keep their place."""
     fair_schedule.unlock_schedule(session, fair_id=fair_id)
     return _view(session, fair_id, caller)
 
 
 @router.post("/{fair_id}/schedule/notified", response_model=ScheduleRead)
-def notified(fair_id: int, body: NotifyRequest, session: SessionDep, caller: OrganiserOrAdmin) -> ScheduleRead:
+def notified(fair_id: RecordId, body: NotifyRequest, session: SessionDep, caller: OrganiserOrAdmin) -> ScheduleRead:
     """Record that these interviews were sent to the people concerned: reruns will not move them."""
     fair_schedule.mark_notified(session, fair_id=fair_id, interview_ids=body.interview_ids)
     return _view(session, fair_id, caller)
@@ -66,8 +67,8 @@ def _csv_response(text: str, filename: str) -> Response:
 
 @router.get("/{fair_id}/exports/employers", response_model=EmployerExport,
             responses={200: {"content": {"text/csv": {}}}})
-def employer_lists(fair_id: int, session: SessionDep, caller: FairReader, format: ExportFormat = "json",
-                   booth_id: Annotated[int | None, Query(description="one employer's list")] = None
+def employer_lists(fair_id: RecordId, session: SessionDep, caller: FairReader, format: ExportFormat = "json",
+                   booth_id: Annotated[RecordId | None, Query(description="one employer's list")] = None
                    ) -> EmployerExport | Response:
     """Interview lists per employer: what each employer receives (no P9 information of any kind)."""
     export = fair_exports.employer_export(session, fair=get_fair(session, fair_id=fair_id), booth_id=booth_id)
@@ -79,8 +80,8 @@ def employer_lists(fair_id: int, session: SessionDep, caller: FairReader, format
 
 @router.get("/{fair_id}/exports/graduates", response_model=GraduateExport,
             responses={200: {"content": {"text/csv": {}}}})
-def graduate_timetables(fair_id: int, session: SessionDep, caller: FairReader, format: ExportFormat = "json",
-                        graduate_id: Annotated[int | None, Query(description="one graduate's timetable")] = None
+def graduate_timetables(fair_id: RecordId, session: SessionDep, caller: FairReader, format: ExportFormat = "json",
+                        graduate_id: Annotated[RecordId | None, Query(description="one graduate's timetable")] = None
                         ) -> GraduateExport | Response:
     """Timetables per registered graduate (those without an interview are listed too)."""
     export = fair_exports.graduate_export(session, fair=get_fair(session, fair_id=fair_id), graduate_id=graduate_id)

@@ -11,7 +11,7 @@ from fastapi import APIRouter, File, UploadFile, status
 
 from app.api.deps import OrganiserOrAdmin, SessionDep
 from app.core.errors import FieldProblem, InvalidInput
-from app.schemas.common import ReadModel
+from app.schemas.common import ReadModel, RecordId
 from app.services.fair_import import FairImportError, register_from_file
 from app.services.fairs import get_fair
 
@@ -29,7 +29,7 @@ class RegistrationImportRead(ReadModel):
              status_code=status.HTTP_201_CREATED,
              responses={422: {"description": "nothing registered; `details` names each rejected row as Excel "
                                              "numbers it (`field`: \"row 7\")"}})
-def import_registrations(fair_id: int, session: SessionDep, caller: OrganiserOrAdmin,
+def import_registrations(fair_id: RecordId, session: SessionDep, caller: OrganiserOrAdmin,
                          file: Annotated[UploadFile, File(description="报名表: 毕业生编号, 场次, 面试数 (CSV or XLSX)")]
                          ) -> RegistrationImportRead:
     """Register graduates from a spreadsheet: every row or none; a rejected file lists its bad rows."""

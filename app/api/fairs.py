@@ -9,6 +9,7 @@ from fastapi import APIRouter, Query, Response, status
 from app.api.deps import FairReader, OrganiserOrAdmin, SessionDep
 from app.api.matching import MatcherDep
 from app.db.models import Fair, FairRegistration, Graduate
+from app.schemas.common import Cursor, RecordId
 from app.schemas.fairs import (
     BoothCreate,
     BoothRead,
@@ -51,36 +52,36 @@ def create_fair(body: FairCreate, session: SessionDep, caller: OrganiserOrAdmin)
 
 @router.get("", response_model=FairPage)
 def list_fairs(session: SessionDep, caller: FairReader, city: str | None = None,
-               after: Annotated[int | None, Query(ge=0)] = None,
+               after: Annotated[Cursor | None, Query()] = None,
                limit: Annotated[int, Query(ge=1, le=200)] = 50) -> FairPage:
     fairs, next_after = fair_service.list_fairs(session, city=city, after=after, limit=limit)
     return FairPage(items=[_fair_out(session, fair) for fair in fairs], next_after=next_after)
 
 
 @router.get("/{fair_id}", response_model=FairRead)
-def get_fair(fair_id: int, session: SessionDep, caller: FairReader) -> FairRead:
+def get_fair(fair_id: RecordId, session: SessionDep, caller: FairReader) -> FairRead:
     return _fair_out(session, fair_service.get_fair(session, fair_id=fair_id))
 
 
 @router.patch("/{fair_id}", response_model=FairRead)
-def update_fair(fair_id: int, body: FairUpdate, session: SessionDep, caller: OrganiserOrAdmin) -> FairRead:
+def update_fair(fair_id: RecordId, body: FairUpdate, session: SessionDep, caller: OrganiserOrAdmin) -> FairRead:
     """Change the fair's minimum relevance; the next pairing run applies it."""
     return _fair_out(session, fair_service.update_fair(session, fair_id=fair_id, data=body))
 
 
 @router.post("/{fair_id}/booths", response_model=BoothRead, status_code=status.HTTP_201_CREATED)
-def add_booth(fair_id: int, body: BoothCreate, session: SessionDep, caller: OrganiserOrAdmin) -> BoothRead:
+def add_booth(fair_id: RecordId, body: BoothCreate, session: SessionDep, caller: OrganiserOrAdmin) -> BoothRead:
     """An employer joins with the postings it brings and the interviews it can hold per slot and in total."""
     return BoothRead.model_validate(fair_service.add_booth(session, fair_id=fair_id, data=body))
 
 
 @router.get("/{fair_id}/booths", response_model=list[BoothRead])
-def list_booths(fair_id: int, session: SessionDep, caller: FairReader) -> list[BoothRead]:
+def list_booths(fair_id: RecordId, session: SessionDep, caller: FairReader) -> list[BoothRead]:
     return [BoothRead.model_validate(booth) for booth in fair_service.list_booths(session, fair_id=fair_id)]
 
 
 @router.post("/{fair_id}/registrations", response_model=RegistrationList, status_code=status.HTTP_201_CREATED)
-def register(fair_id: int, body: RegistrationBatch, session: SessionDep, caller: OrganiserOrAdmin) -> RegistrationList:
+def register(fair_id: RecordId, body: RegistrationBatch, session: SessionDep, caller: OrganiserOrAdmin) -> RegistrationList:
     """Register graduates (by id or external_id) with the slots they can attend: all or nothing."""
     registrations = fair_service.register_graduates(session, fair_id=fair_id, items=body.items)
     graduates = {g.id: g for _, g in fair_service.list_registrations(session, fair_id=fair_id)}
@@ -88,13 +89,13 @@ def register(fair_id: int, body: RegistrationBatch, session: SessionDep, caller:
 
 
 @router.get("/{fair_id}/registrations", response_model=RegistrationList)
-def list_registrations(fair_id: int, session: SessionDep, caller: FairReader) -> RegistrationList:
+def list_registrations(fair_id: RecordId, session: SessionDep, caller: FairReader) -> RegistrationList:
     return RegistrationList(items=[_registration_out(r, g)
                                    for r, g in fair_service.list_registrations(session, fair_id=fair_id)])
 
 
 @router.post("/{fair_id}/pair-rules", response_model=PairRuleRead, status_code=status.HTTP_201_CREATED)
-def add_pair_rule(fair_id: int, body: PairRuleCreate, session: SessionDep, caller: OrganiserOrAdmin,
+def add_pair_rule(fair_id: RecordId, body: PairRuleCreate, session: SessionDep, caller: OrganiserOrAdmin,
                   engine: MatcherDep) -> PairRuleRead:
     """Pin a pair (it keeps its slot in every rerun) or forbid it (no rerun schedules it)."""
     return PairRuleRead.model_validate(fair_rules.add_rule(session, engine=engine, fair_id=fair_id, data=body,
@@ -102,11 +103,11 @@ def add_pair_rule(fair_id: int, body: PairRuleCreate, session: SessionDep, calle
 
 
 @router.get("/{fair_id}/pair-rules", response_model=PairRuleList)
-def list_pair_rules(fair_id: int, session: SessionDep, caller: FairReader) -> PairRuleList:
+def list_pair_rules(fair_id: RecordId, session: SessionDep, caller: FairReader) -> PairRuleList:
     return PairRuleList(items=[PairRuleRead.model_validate(r) for r in fair_rules.list_rules(session, fair_id=fair_id)])
 
 
 @router.delete("/{fair_id}/pair-rules/{rule_id}", status_code=status.HTTP_204_NO_CONTENT)
-def delete_pair_rule(fair_id: int, rule_id: int, session: SessionDep, caller: OrganiserOrAdmin) -> Response:
+def delete_pair_rule(fair_id: RecordId, rule_id: RecordId, session: SessionDep, caller: OrganiserOrAdmin) -> Response:
     fair_rules.delete_rule(session, fair_id=fair_id, rule_id=rule_id)
     return Response(status_code=status.HTTP_204_NO_CONTENT)

@@ -13,6 +13,7 @@ from app.config import get_settings
 from app.core.errors import FieldProblem, Forbidden
 from app.core.privacy import duplicate_view, graduate_view
 from app.domain.enums import Education, EmploymentStatus, Hardship
+from app.schemas.common import CohortYear, Cursor, RecordId
 from app.schemas.batch import BatchRequest, BatchResponse
 from app.schemas.graduates import (
     DuplicatePage,
@@ -65,13 +66,13 @@ def list_graduates(
     session: SessionDep,
     caller: GraduateReader,
     education: Education | None = None,
-    graduation_year: int | None = None,
+    graduation_year: CohortYear | None = None,
     employment_status: EmploymentStatus | None = None,
     hardship: Annotated[Hardship | None, Query(description="staff and admin only")] = None,
     has_hardship: Annotated[bool | None, Query(description="staff and admin only")] = None,
     city: str | None = None,
     include_withdrawn: bool = False,
-    after: int | None = None,
+    after: Cursor | None = None,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
 ) -> GraduatePageOut:
     rows, next_after = graduate_service.list_graduates(
@@ -95,7 +96,7 @@ def list_duplicates(session: SessionDep, caller: StaffOnly, include_resolved: bo
 
 
 @router.post("/duplicates/{duplicate_id}/resolve", response_model=DuplicateRead)
-def resolve_duplicate(duplicate_id: int, body: DuplicateResolve, session: SessionDep,
+def resolve_duplicate(duplicate_id: RecordId, body: DuplicateResolve, session: SessionDep,
                       caller: StaffOnly) -> DuplicateRead:
     """Close a flag once the records are merged by hand, or found to be two people."""
     flag = duplicate_service.resolve_duplicate(session, duplicate_id=duplicate_id, resolution=body.resolution,
@@ -105,7 +106,7 @@ def resolve_duplicate(duplicate_id: int, body: DuplicateResolve, session: Sessio
 
 @router.get("/{graduate_id}", response_model=GraduateOut)
 def get_graduate(
-    graduate_id: int,
+    graduate_id: RecordId,
     session: SessionDep,
     caller: GraduateReader,
     unmasked: Annotated[bool, Query(description="staff/admin: show full national_id and phone (audited)")] = False,
@@ -120,7 +121,7 @@ def get_graduate(
 
 
 @router.patch("/{graduate_id}", response_model=GraduateOut)
-def update_graduate(graduate_id: int, body: GraduateUpdate, session: SessionDep, caller: Writer,
+def update_graduate(graduate_id: RecordId, body: GraduateUpdate, session: SessionDep, caller: Writer,
                     engine: MatcherDep) -> GraduateOut:
     graduate = graduate_service.update_graduate(session, graduate_id=graduate_id, data=body, caller=caller)
     embed_now(session, engine, graduate)
@@ -128,7 +129,7 @@ def update_graduate(graduate_id: int, body: GraduateUpdate, session: SessionDep,
 
 
 @router.delete("/{graduate_id}", response_model=GraduateOut)
-def withdraw_graduate(graduate_id: int, session: SessionDep, caller: Writer) -> GraduateOut:
+def withdraw_graduate(graduate_id: RecordId, session: SessionDep, caller: Writer) -> GraduateOut:
     """Withdraw the graduate from matching; the record and its history stay."""
     graduate = graduate_service.withdraw_graduate(session, graduate_id=graduate_id, caller=caller)
     return graduate_view(graduate, caller)

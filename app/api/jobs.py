@@ -11,6 +11,7 @@ from app.api.embedding_hook import embed_now
 from app.api.matching import MatcherDep
 from app.config import get_settings
 from app.domain.enums import Industry, JobStatus, JobType
+from app.schemas.common import Cursor, RecordId
 from app.schemas.batch import BatchRequest, BatchResponse
 from app.schemas.jobs import JobCreate, JobPage, JobRead, JobUpdate
 from app.services import jobs as job_service
@@ -49,7 +50,7 @@ def list_jobs(
     city: str | None = None,
     job_type: JobType | None = None,
     status_: Annotated[JobStatus | None, Query(alias="status")] = None,
-    after: Annotated[int | None, Query(description="id of the last record of the previous page")] = None,
+    after: Annotated[Cursor | None, Query(description="id of the last record of the previous page")] = None,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
 ) -> JobPage:
     rows, next_after = job_service.list_jobs(session, caller=caller, industry=industry, city=city, job_type=job_type,
@@ -58,19 +59,19 @@ def list_jobs(
 
 
 @router.get("/{job_id}", response_model=JobRead)
-def get_job(job_id: int, session: SessionDep, caller: AnyRole) -> JobRead:
+def get_job(job_id: RecordId, session: SessionDep, caller: AnyRole) -> JobRead:
     """One posting. A posting held back by screening is readable only by its owner and staff."""
     return JobRead.model_validate(job_service.get_job(session, job_id=job_id, caller=caller))
 
 
 @router.patch("/{job_id}", response_model=JobRead)
-def update_job(job_id: int, body: JobUpdate, session: SessionDep, caller: Writer, engine: MatcherDep) -> JobRead:
+def update_job(job_id: RecordId, body: JobUpdate, session: SessionDep, caller: Writer, engine: MatcherDep) -> JobRead:
     job = job_service.update_job(session, job_id=job_id, data=body, caller=caller)
     embed_now(session, engine, job)
     return JobRead.model_validate(job)
 
 
 @router.delete("/{job_id}", response_model=JobRead)
-def close_job(job_id: int, session: SessionDep, caller: Writer) -> JobRead:
+def close_job(job_id: RecordId, session: SessionDep, caller: Writer) -> JobRead:
     """Close the posting. It stays on record with its history; re-sending it reopens it."""
     return JobRead.model_validate(job_service.close_job(session, job_id=job_id, caller=caller))

@@ -10,6 +10,7 @@ from app.core.errors import DomainError
 from app.core.privacy import graduate_view
 from app.domain.caller import Caller
 from app.matching.engine import CandidateMatch, JobMatch, MatchEngine
+from app.schemas.common import RecordId
 from app.schemas.graduates import GraduateStaffRead
 from app.schemas.matching import (
     BatchMatchItem,
@@ -102,8 +103,8 @@ def _candidate_out(result: CandidateMatch, caller: Caller, job_id: int, secret: 
     return out
 
 
-@router.get("/jobs/{job_id}/candidates", response_model=CandidatesResponse, response_model_exclude_none=True)
-def candidates(job_id: int, session: SessionDep, caller: GraduateReader, engine: MatcherDep,
+@router.get("/jobs/{job_id}/candidates", response_model=CandidatesResponse, response_model_exclude_unset=True)
+def candidates(job_id: RecordId, session: SessionDep, caller: GraduateReader, engine: MatcherDep,
                top_k: Annotated[int, Query(ge=1, le=100)] = 10,
                min_score: Annotated[float | None, Query(ge=0.0, le=1.0, description=MIN_SCORE_DESCRIPTION)] = None,
                ) -> CandidatesResponse:

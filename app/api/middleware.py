@@ -8,8 +8,11 @@ import time
 import uuid
 from typing import Any
 
+from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from app.api.errors import error_payload
+from app.core.errors import FieldProblem
 from app.core.logging import request_id_var
 from app.core.metrics import LATENCY, REQUESTS
 
@@ -19,7 +22,13 @@ REQUEST_ID_HEADER = "X-Request-ID"
 
 
 class RequestContextMiddleware:
-    """Gives every request an id (echoed in X-Request-ID), logs it and counts it by route template."""
+    """Gives every request an id (echoed in X-Request-ID), logs it and counts it by route template.
+
+    It is the outermost layer of the application proper, so it also renders unexpected errors:
+    inside it the request id is still set for the log line and the X-Request-ID header, and the
+    server sees a finished response instead of an exception (no second traceback, and the
+    keep-alive connection stays usable).
+    """
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
@@ -33,19 +42,27 @@ class RequestContextMiddleware:
         scope.setdefault("state", {})["request_id"] = request_id
         token = request_id_var.set(request_id)
         status = 500
-        started = time.perf_counter()
+        started = False
+        began = time.perf_counter()
 
         async def send_with_id(message: Message) -> None:
-            nonlocal status
+            nonlocal status, started
             if message["type"] == "http.response.start":
-                status = message["status"]
+                status, started = message["status"], True
                 message.setdefault("headers", []).append((REQUEST_ID_HEADER.lower().encode(), request_id.encode()))
             await send(message)
 
         try:
             await self.app(scope, receive, send_with_id)
+        except Exception:
+            log.exception("unhandled error", extra={"method": scope["method"], "route": _route_template(scope)})
+            if started:
+                raise  # half a response is out; only closing the connection can tell the client
+            await _send_json(send_with_id, 500, error_payload(
+                code="internal_error", request_id=request_id,
+                message="an unexpected error occurred; it has been logged with this request id"))
         finally:
-            elapsed = time.perf_counter() - started
+            elapsed = time.perf_counter() - began
             route = _route_template(scope)
             REQUESTS.labels(route, scope["method"], str(status)).inc()
             LATENCY.labels(route, scope["method"]).observe(elapsed)
@@ -77,28 +94,36 @@ class BodyLimitMiddleware:
             if message["type"] == "http.request":
                 received += len(message.get("body", b""))
                 if received > self.max_bytes:
-                    raise _BodyTooLarge
+                    raise _BodyTooLarge(self.max_bytes)
             return message
 
         try:
             await self.app(scope, counting_receive, send)
         except _BodyTooLarge:
+            # Reached only when the body was read outside FastAPI's routing; a route turns the
+            # HTTPException into the same 413 through the error handlers.
             await self._refuse(scope, send)
 
     async def _refuse(self, scope: Scope, send: Send) -> None:
-        body = json.dumps({
-            "error": {"code": "payload_too_large",
-                      "message": f"request body is larger than the limit of {self.max_bytes} bytes",
-                      "details": [{"field": "body", "reason": f"larger than {self.max_bytes} bytes"}]},
-            "request_id": scope.get("state", {}).get("request_id"),
-        }).encode()
-        await send({"type": "http.response.start", "status": 413,
-                    "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]})
-        await send({"type": "http.response.body", "body": body})
+        message = f"request body is larger than the limit of {self.max_bytes} bytes"
+        await _send_json(send, 413, error_payload(
+            code="payload_too_large", message=message, request_id=scope.get("state", {}).get("request_id"),
+            problems=[FieldProblem("body", f"larger than {self.max_bytes} bytes")]))
 
 
-class _BodyTooLarge(Exception):
-    pass
+class _BodyTooLarge(StarletteHTTPException):
+    """An HTTPException, so FastAPI's body parsing lets it through (it turns any other error
+    raised while reading a chunked body into a 400)."""
+
+    def __init__(self, max_bytes: int) -> None:
+        super().__init__(413, f"request body is larger than the limit of {max_bytes} bytes")
+
+
+async def _send_json(send: Send, status: int, payload: dict[str, Any]) -> None:
+    body = json.dumps(payload, ensure_ascii=False).encode()
+    await send({"type": "http.response.start", "status": status,
+                "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]})
+    await send({"type": "http.response.body", "body": body})
 
 
 def _header(scope: Scope, name: bytes) -> str | None:

@@ -6,6 +6,7 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Query
 
 from app.api.deps import SessionDep, StaffOnly
+from app.schemas.common import Cursor, RecordId
 from app.schemas.jobs import JobPage, JobRead, ScreeningDecision
 from app.services import jobs as job_service
 from app.services import screening as screening_service
@@ -19,7 +20,7 @@ def flagged_postings(
     caller: StaffOnly,
     status: Annotated[Literal["blocked", "review", "confirmed", "cleared"] | None,
                       Query(description="default: every posting with findings")] = None,
-    after: int | None = None,
+    after: Cursor | None = None,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
 ) -> JobPage:
     """Postings with findings, oldest first, with the findings and their explanations."""
@@ -28,7 +29,7 @@ def flagged_postings(
 
 
 @router.post("/jobs/{job_id}/screening", response_model=JobRead)
-def decide_on_findings(job_id: int, body: ScreeningDecision, session: SessionDep, caller: StaffOnly) -> JobRead:
+def decide_on_findings(job_id: RecordId, body: ScreeningDecision, session: SessionDep, caller: StaffOnly) -> JobRead:
     """Clear a held-back posting (it becomes matchable) or confirm its findings (it stays held back).
     The decision and its note are written to the audit log."""
     job = job_service.get_job(session, job_id=job_id)

@@ -12,7 +12,6 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 from sqlalchemy.orm import Session
 
-from app.api import triage_figures, triage_ledger
 from app.api.deps import SessionDep, StaffOnly
 from app.api.matching import MatcherDep
 from app.api.triage_deps import CalendarDep, Today
@@ -23,6 +22,7 @@ from app.domain.caller import Caller
 from app.domain.enums import EmploymentStatus, Hardship
 from app.domain.workdays import CONTACT_DEADLINE_WORKING_DAYS, WorkdayCalendar
 from app.matching.engine import MatchEngine
+from app.schemas.common import CohortYear, IsoDate, RecordId
 from app.schemas.graduates import GraduateStaffRead
 from app.schemas.triage import AssignmentRead, OutcomeRead, PlanVersionRead, ServiceRead
 from app.schemas.triage_queue import (
@@ -63,7 +63,7 @@ def triage_queue(
     status: Annotated[EmploymentStatus, Query(description="employment status (default: unemployed)")] =
         EmploymentStatus.UNEMPLOYED,
     overdue: Annotated[bool, Query(description="only graduates whose P2 contact deadline has passed")] = False,
-    graduation_year: int | None = None,
+    graduation_year: CohortYear | None = None,
     recommendations: Annotated[bool, Query(description="top 3 postings per row; at most 20 rows per page")] = False,
     cursor: Annotated[str | None, Query(description="next_cursor of the previous page")] = None,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
@@ -87,7 +87,7 @@ def triage_queue(
 
 
 @router.get("/graduates/{graduate_id}", response_model=TriageCard)
-def triage_card(graduate_id: int, session: SessionDep, caller: StaffOnly, calendar: CalendarDep,
+def triage_card(graduate_id: RecordId, session: SessionDep, caller: StaffOnly, calendar: CalendarDep,
                 today: Today) -> TriageCard:
     """A graduate's deadline, service count, staff member, plan, recent services and outcomes."""
     graduate = ledger.active_graduate(session, graduate_id=graduate_id, caller=caller)
@@ -110,7 +110,7 @@ def triage_card(graduate_id: int, session: SessionDep, caller: StaffOnly, calend
 
 
 @router.get("/calendar/deadline", response_model=DeadlineOut)
-def contact_deadline(registered_on: date, caller: StaffOnly, calendar: CalendarDep) -> DeadlineOut:
+def contact_deadline(registered_on: IsoDate, caller: StaffOnly, calendar: CalendarDep) -> DeadlineOut:
     """The P2 deadline for a registration day, and which calendar it rests on."""
     deadline = calendar.contact_deadline(registered_on)
     return DeadlineOut(registered_on=registered_on, due_on=deadline.due_on, calendar=deadline.calendar,
@@ -152,6 +152,3 @@ def _row(graduate: Graduate, state: TriageState, *, calendar: WorkdayCalendar, t
         months_since_leaving_school=months_since_leaving_school(graduate.graduation_year, today),
         recommendations=recommended)
 
-
-router.include_router(triage_ledger.router)
-router.include_router(triage_figures.router)

@@ -13,6 +13,7 @@ from app.api.deps import SessionDep, StaffOnly
 from app.api.triage_deps import CalendarDep, Today
 from app.core.errors import FieldProblem, InvalidInput
 from app.domain.triage import EMPLOYMENT_RATE_GOAL, SERVICES_REQUIRED_PER_YEAR
+from app.schemas.common import CohortYear
 from app.schemas.triage_figures import (
     ComplianceFigure,
     ComplianceFigures,
@@ -34,7 +35,8 @@ from app.services.triage_figures import (
 )
 from app.services.triage_sql import Scope
 
-router = APIRouter(prefix="/figures")
+# The full prefix on the router itself: metrics and logs label a route by its own path.
+router = APIRouter(prefix="/v1/triage/figures", tags=["triage"])
 
 
 @dataclass(frozen=True)
@@ -47,7 +49,7 @@ class FigureQuery:
 def figure_query(
     by: Annotated[Dimension, Query(description="total, cohort, city, county, education, hardship or industry")] =
         "cohort",
-    graduation_year: Annotated[int | None, Query(description="one cohort only")] = None,
+    graduation_year: Annotated[CohortYear | None, Query(description="one cohort only")] = None,
     city: str | None = None,
     county: str | None = None,
     year: Annotated[int | None, Query(ge=2000, le=2100, description="calendar year for compliance and services "

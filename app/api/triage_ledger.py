@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 from app.api.deps import SessionDep, StaffOnly
 from app.api.triage_deps import Today
 from app.domain.caller import Caller
+from app.schemas.common import Cursor, RecordId
 from app.schemas.triage import (
     AssignmentRead,
     AssignmentWrite,
@@ -28,7 +29,8 @@ from app.services import graduates as graduate_service
 from app.services import ledger, outcomes, plans
 from app.services.sensitive_reads import audit_graduate_reads
 
-router = APIRouter()
+# The full prefix on the router itself: metrics and logs label a route by its own path.
+router = APIRouter(prefix="/v1/triage", tags=["triage"])
 GRADUATE = "/graduates/{graduate_id}"
 
 
@@ -39,7 +41,7 @@ def _audit_read(session: Session, caller: Caller, graduate_id: int, action: str)
 
 
 @router.post(f"{GRADUATE}/services", response_model=ServiceRead, status_code=status.HTTP_201_CREATED)
-def record_service(graduate_id: int, body: ServiceCreate, session: SessionDep, caller: StaffOnly,
+def record_service(graduate_id: RecordId, body: ServiceCreate, session: SessionDep, caller: StaffOnly,
                    today: Today) -> ServiceRead:
     """Record a service given: contact, job recommendation, guidance, referral, invitation, consultation,
     subsidy application. A contact with outcome reached (or any answered service) meets P2; every
@@ -49,8 +51,8 @@ def record_service(graduate_id: int, body: ServiceCreate, session: SessionDep, c
 
 
 @router.get(f"{GRADUATE}/services", response_model=ServicePage)
-def list_services(graduate_id: int, session: SessionDep, caller: StaffOnly,
-                  after: Annotated[int | None, Query(description="next_after of the previous page")] = None,
+def list_services(graduate_id: RecordId, session: SessionDep, caller: StaffOnly,
+                  after: Annotated[Cursor | None, Query(description="next_after of the previous page")] = None,
                   limit: Annotated[int, Query(ge=1, le=200)] = 50) -> ServicePage:
     _audit_read(session, caller, graduate_id, "read_triage_services")
     rows, next_after = ledger.list_services(session, graduate_id=graduate_id, caller=caller, after=after, limit=limit)
@@ -58,7 +60,7 @@ def list_services(graduate_id: int, session: SessionDep, caller: StaffOnly,
 
 
 @router.post(f"{GRADUATE}/outcomes", response_model=OutcomeRead, status_code=status.HTTP_201_CREATED)
-def record_outcome(graduate_id: int, body: OutcomeCreate, session: SessionDep, caller: StaffOnly,
+def record_outcome(graduate_id: RecordId, body: OutcomeCreate, session: SessionDep, caller: StaffOnly,
                    today: Today) -> OutcomeRead:
     """Record a change of employment status (employed, further study, not seeking, or unemployed again);
     the registry's employment_status follows. The same status twice is a 409."""
@@ -67,13 +69,13 @@ def record_outcome(graduate_id: int, body: OutcomeCreate, session: SessionDep, c
 
 
 @router.get(f"{GRADUATE}/outcomes", response_model=list[OutcomeRead])
-def list_outcomes(graduate_id: int, session: SessionDep, caller: StaffOnly) -> list[OutcomeRead]:
+def list_outcomes(graduate_id: RecordId, session: SessionDep, caller: StaffOnly) -> list[OutcomeRead]:
     _audit_read(session, caller, graduate_id, "read_triage_outcomes")
     return [OutcomeRead.model_validate(row) for row in outcomes.list_outcomes(session, graduate_id=graduate_id)]
 
 
 @router.put(f"{GRADUATE}/assignment", response_model=AssignmentRead)
-def assign_staff(graduate_id: int, body: AssignmentWrite, session: SessionDep, caller: StaffOnly,
+def assign_staff(graduate_id: RecordId, body: AssignmentWrite, session: SessionDep, caller: StaffOnly,
                  today: Today) -> AssignmentRead:
     """Name the staff member responsible for the graduate (专人); replaces the current one."""
     return AssignmentRead.model_validate(ledger.assign_staff(session, graduate_id=graduate_id, data=body,
@@ -81,13 +83,13 @@ def assign_staff(graduate_id: int, body: AssignmentWrite, session: SessionDep, c
 
 
 @router.delete(f"{GRADUATE}/assignment", response_model=AssignmentRead)
-def end_assignment(graduate_id: int, session: SessionDep, caller: StaffOnly, today: Today) -> AssignmentRead:
+def end_assignment(graduate_id: RecordId, session: SessionDep, caller: StaffOnly, today: Today) -> AssignmentRead:
     return AssignmentRead.model_validate(ledger.end_assignment(session, graduate_id=graduate_id, caller=caller,
                                                                today=today))
 
 
 @router.put(f"{GRADUATE}/plan", response_model=PlanRead)
-def write_plan(graduate_id: int, body: PlanWrite, session: SessionDep, caller: StaffOnly, today: Today,
+def write_plan(graduate_id: RecordId, body: PlanWrite, session: SessionDep, caller: StaffOnly, today: Today,
                response: Response) -> PlanRead:
     """Write a new version of a hardship graduate's one-to-one plan (201); the same content again
     writes nothing (200). A graduate without hardship gets 409."""
@@ -98,13 +100,13 @@ def write_plan(graduate_id: int, body: PlanWrite, session: SessionDep, caller: S
 
 
 @router.get(f"{GRADUATE}/plan", response_model=PlanRead)
-def read_plan(graduate_id: int, session: SessionDep, caller: StaffOnly) -> PlanRead:
+def read_plan(graduate_id: RecordId, session: SessionDep, caller: StaffOnly) -> PlanRead:
     _audit_read(session, caller, graduate_id, "read_plan")
     return _plan(session, caller, graduate_id)
 
 
 @router.post(f"{GRADUATE}/plan/send", response_model=ServiceRead, status_code=status.HTTP_201_CREATED)
-def send_plan_recommendations(graduate_id: int, body: PlanSend, session: SessionDep, caller: StaffOnly,
+def send_plan_recommendations(graduate_id: RecordId, body: PlanSend, session: SessionDep, caller: StaffOnly,
                               today: Today) -> ServiceRead:
     """Send postings saved in the current plan (default: those not sent yet), recorded as one
     job_recommendation service linked to the plan version."""

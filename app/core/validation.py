@@ -6,12 +6,28 @@ location and the message survive.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Any
 
 from app.core.errors import FieldProblem
 
 _PREFIXES = ("Value error, ", "Assertion failed, ")
+# Ids are 32-bit on PostgreSQL (INTEGER); one bound for every id, cursor and id list, so a larger
+# number is refused by validation instead of overflowing the database driver (a 500).
+MAX_ID = 2**31 - 1
+# PostgreSQL text cannot hold NUL; neither database can store a lone UTF-16 surrogate (JSON "\ud800").
+_UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
+
+
+def unstorable_reason(text: str) -> str | None:
+    """Why the databases cannot store this text, or None if they can."""
+    match = _UNSTORABLE.search(text)
+    if match is None:
+        return None
+    if match.group() == "\x00":
+        return "must not contain NUL characters (\\u0000)"
+    return "must not contain unpaired UTF-16 surrogates"
 
 
 def problems_from_errors(errors: Sequence[Any], *, skip_loc_prefix: int = 0) -> list[FieldProblem]:

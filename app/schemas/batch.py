@@ -4,10 +4,10 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
-from app.schemas.common import ErrorDetail
+from app.schemas.common import ErrorDetail, StrictModel
 
 
-class BatchRequest(BaseModel):
+class BatchRequest(StrictModel):
     # Items are validated one by one in the service so that one bad record
     # is reported with its index instead of failing the whole request.
     items: list[dict[str, Any]] = Field(description="Records in the same shape as the single POST body.")

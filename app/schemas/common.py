@@ -1,16 +1,43 @@
 """Reusable constrained types so every schema states its limits the same way."""
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta, timezone
+import re
+from datetime import UTC, date, datetime, time, timedelta, timezone
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
+from annotated_types import Ge, Le
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    Strict,
+    StringConstraints,
+    WithJsonSchema,
+    field_validator,
+)
 
+from app.core.validation import MAX_ID, unstorable_reason
 from app.domain.enums import INDUSTRY_ALIASES, Industry
 
 CHINA_TZ = timezone(timedelta(hours=8))
 
 MAX_LIST_ITEMS = 50
+
+
+def _whole_number(value: Any) -> Any:
+    # true/false and 1.0 would otherwise become 1; query strings arrive as str and parse as usual.
+    if isinstance(value, bool | float):
+        raise ValueError("must be an integer, not true/false or a fraction")
+    return value
+
+
+WholeNumber = BeforeValidator(_whole_number)
+RecordId = Annotated[int, WholeNumber, Ge(1), Le(MAX_ID)]
+Cursor = Annotated[int, WholeNumber, Ge(0), Le(MAX_ID)]
+CohortYear = Annotated[int, WholeNumber, Ge(1900), Le(2100)]
+StrictBool = Annotated[bool, Strict()]
 
 ExternalId = Annotated[
     str,
@@ -21,9 +48,10 @@ ShortText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1
 CityName = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=50)]
 Tag = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=50)]
 TagList = Annotated[list[Tag], Field(max_length=MAX_LIST_ITEMS)]
-Salary = Annotated[int, Field(ge=0, le=1_000_000, description="CNY per month")]
+Salary = Annotated[int, WholeNumber, Field(ge=0, le=1_000_000, description="CNY per month")]
 MAX_EXPERIENCE_YEARS = 50
-ExperienceYears = Annotated[int, Field(ge=0, le=MAX_EXPERIENCE_YEARS, description="whole years of work experience")]
+ExperienceYears = Annotated[int, WholeNumber, Field(ge=0, le=MAX_EXPERIENCE_YEARS,
+                                                    description="whole years of work experience")]
 # A relevance threshold on the ranking score's scale (scores are in [0, 1]).
 Relevance = Annotated[float, Field(ge=0.0, le=1.0)]
 
@@ -48,7 +76,31 @@ def _as_utc(value: datetime) -> datetime:
     return value.astimezone(UTC)
 
 
-AwareDatetime = Annotated[datetime, AfterValidator(_as_utc)]
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
+
+
+def _written_out(kind: str, example: str) -> Any:
+    """Dates and times only as ISO 8601 text: pydantic would read 0 or "0.5" as a Unix timestamp."""
+
+    def check(value: Any) -> Any:
+        if isinstance(value, str) and (kind == "time" or _ISO_DATE.match(value.strip())):
+            return value
+        if isinstance(value, date | time):
+            return value
+        raise ValueError(f"must be an ISO 8601 {kind} such as {example}")
+
+    return BeforeValidator(check)
+
+
+IsoDate = Annotated[date, _written_out("date", "2026-12-05")]
+IsoTime = Annotated[time, _written_out("time", "09:00")]
+IsoDatetime = Annotated[datetime, _written_out("date-time", "2026-12-05T09:00:00+08:00")]
+AwareDatetime = Annotated[IsoDatetime, AfterValidator(_as_utc)]
+# Fair slots are wall-clock times in China Standard Time and are sent without an offset, which
+# OpenAPI's "time" format (RFC 3339 full-time) does not allow; the document says so instead.
+LocalTime = Annotated[time, WithJsonSchema({
+    "type": "string", "pattern": r"^\d{2}:\d{2}(:\d{2}(\.\d+)?)?$",
+    "description": "wall-clock time in China Standard Time (UTC+08:00), HH:MM:SS, no offset"})]
 
 
 def _unique(values: list[Any]) -> list[Any]:
@@ -63,9 +115,27 @@ UniqueList = AfterValidator(_unique)
 
 
 class StrictModel(BaseModel):
-    """Unknown fields are an error: a misspelt field must not be silently dropped."""
+    """Unknown fields are an error: a misspelt field must not be silently dropped. Text the
+    databases cannot store (NUL, broken UTF-16) is refused per field, on SQLite as on PostgreSQL."""
 
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+    @field_validator("*", mode="after")
+    @classmethod
+    def _storable_text(cls, value: Any) -> Any:
+        for text in _texts(value):
+            reason = unstorable_reason(text)
+            if reason:
+                raise ValueError(reason)
+        return value
+
+
+def _texts(value: Any) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, list | tuple):
+        return [item for item in value if isinstance(item, str)]
+    return []
 
 
 class ReadModel(BaseModel):

@@ -11,7 +11,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, Field
 
-from app.schemas.common import StrictModel
+from app.schemas.common import LocalTime, RecordId, StrictModel
 
 
 class PairingRequest(StrictModel):
@@ -21,7 +21,7 @@ class PairingRequest(StrictModel):
 
 
 class NotifyRequest(StrictModel):
-    interview_ids: Annotated[list[Annotated[int, Field(ge=1)]], Field(min_length=1, max_length=20_000)]
+    interview_ids: Annotated[list[RecordId], Field(min_length=1, max_length=20_000)]
 
 
 class InterviewRow(BaseModel):
@@ -36,8 +36,8 @@ class InterviewRow(BaseModel):
     job_title: str
     slot_id: int
     slot_number: int
-    start: dt.time
-    end: dt.time
+    start: LocalTime
+    end: LocalTime
     score: float
     pinned: bool
     notified: bool
@@ -116,8 +116,8 @@ class ExportGraduate(BaseModel):
 
 class EmployerInterview(BaseModel):
     slot_number: int
-    start: dt.time
-    end: dt.time
+    start: LocalTime
+    end: LocalTime
     job_id: int
     job_title: str
     score: float
@@ -140,8 +140,8 @@ class EmployerExport(BaseModel):
 
 class TimetableEntry(BaseModel):
     slot_number: int
-    start: dt.time
-    end: dt.time
+    start: LocalTime
+    end: LocalTime
     employer_name: str
     booth_label: str | None
     job_title: str

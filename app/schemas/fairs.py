@@ -9,14 +9,26 @@ from pydantic import Field, StringConstraints, model_validator
 
 from app.fairs.floor import DEFAULT_MIN_RELEVANCE
 from app.fairs.problem import MAX_SLOTS
-from app.schemas.common import CityName, ExternalId, IndustryCode, ReadModel, Relevance, ShortText, StrictModel
+from app.schemas.common import (
+    CityName,
+    ExternalId,
+    IndustryCode,
+    IsoDate,
+    IsoTime,
+    LocalTime,
+    ReadModel,
+    RecordId,
+    Relevance,
+    ShortText,
+    StrictModel,
+    WholeNumber,
+)
 
 MAX_INTERVIEWS = 10
 MAX_REGISTRATIONS_PER_CALL = 5000
 
-Capacity = Annotated[int, Field(ge=1, le=10_000)]
-Interviews = Annotated[int, Field(ge=1, le=MAX_INTERVIEWS)]
-RecordId = Annotated[int, Field(ge=1)]
+Capacity = Annotated[int, WholeNumber, Field(ge=1, le=10_000)]
+Interviews = Annotated[int, WholeNumber, Field(ge=1, le=MAX_INTERVIEWS)]
 MIN_RELEVANCE_DESCRIPTION = (
     "pairs whose best job scores below this relevance are not scheduled by pairing (an organiser's pin still "
     "is); 0 turns the floor off")
@@ -30,8 +42,8 @@ class FairKind(StrEnum):
 
 
 class SlotIn(StrictModel):
-    start: dt.time
-    end: dt.time
+    start: IsoTime
+    end: IsoTime
 
     @model_validator(mode="after")
     def _ends_after_start(self) -> SlotIn:
@@ -45,12 +57,12 @@ class FairCreate(StrictModel):
     kind: FairKind
     city: CityName
     county: CityName | None = None
-    date: dt.date
+    date: IsoDate
     slots: Annotated[list[SlotIn], Field(min_length=1, max_length=MAX_SLOTS)]
     industry_focus: IndustryCode | None = None
     default_interviews: Interviews = 3
     interview_cap: Interviews = 5
-    priority_interviews: Annotated[int, Field(ge=0, le=MAX_INTERVIEWS,
+    priority_interviews: Annotated[int, WholeNumber, Field(ge=0, le=MAX_INTERVIEWS,
                                               description="P9: interviews guaranteed to priority graduates "
                                                           "where the fair allows")] = 2
     min_relevance: Relevance = Field(default=DEFAULT_MIN_RELEVANCE, description=MIN_RELEVANCE_DESCRIPTION)
@@ -77,8 +89,8 @@ class FairUpdate(StrictModel):
 class SlotRead(ReadModel):
     id: int
     number: int
-    start: dt.time = Field(validation_alias="starts_at")
-    end: dt.time = Field(validation_alias="ends_at")
+    start: LocalTime = Field(validation_alias="starts_at")
+    end: LocalTime = Field(validation_alias="ends_at")
 
 
 class FairRead(ReadModel):

@@ -27,12 +27,15 @@ from app.schemas.common import (
     ExperienceYears,
     ExternalId,
     IndustryCode,
+    IsoDate,
     ReadModel,
     Salary,
     ShortText,
+    StrictBool,
     StrictModel,
     TagList,
     UniqueList,
+    WholeNumber,
 )
 
 EARLIEST_GRADUATION_YEAR = 1990
@@ -59,8 +62,8 @@ def _check_birth_date(value: date) -> date:
     return value
 
 
-GraduationYear = Annotated[int, AfterValidator(_check_graduation_year)]
-BirthDate = Annotated[date, AfterValidator(_check_birth_date)]
+GraduationYear = Annotated[int, WholeNumber, AfterValidator(_check_graduation_year)]
+BirthDate = Annotated[IsoDate, AfterValidator(_check_birth_date)]
 
 
 class GraduateProfileFields(StrictModel):
@@ -94,7 +97,7 @@ class GraduateCreate(GraduateProfileFields):
     county: CityName | None = None
     hardship: Annotated[list[Hardship], Field(max_length=4), UniqueList] = []
     employment_status: EmploymentStatus = EmploymentStatus.UNEMPLOYED
-    wants_job: bool = True
+    wants_job: StrictBool = True
     registered_at: AwareDatetime | None = None
     registration_channel: RegistrationChannel = RegistrationChannel.WALK_IN
 
@@ -105,8 +108,12 @@ class GraduateCreate(GraduateProfileFields):
         return self
 
 
+_CLEARS = "null clears it to {}"
+
+
 class GraduateUpdate(StrictModel):
-    """PATCH body: every field optional."""
+    """PATCH body: every field optional; null clears an optional field, and is refused (422) on a
+    field every graduate must have (name, major, education, graduation_year, status fields)."""
 
     name: ShortText | None = None
     national_id: NationalId | None = None
@@ -122,16 +129,20 @@ class GraduateUpdate(StrictModel):
     hukou_province: ShortText | None = None
     current_city: CityName | None = None
     county: CityName | None = None
-    preferred_cities: Annotated[list[CityName], Field(max_length=MAX_LIST_ITEMS), UniqueList] | None = None
-    preferred_industries: Annotated[list[IndustryCode], Field(max_length=11), UniqueList] | None = None
-    preferred_job_types: Annotated[list[JobType], Field(max_length=6), UniqueList] | None = None
+    preferred_cities: Annotated[list[CityName], Field(max_length=MAX_LIST_ITEMS), UniqueList] | None = Field(
+        default=None, description=_CLEARS.format("[]"))
+    preferred_industries: Annotated[list[IndustryCode], Field(max_length=11), UniqueList] | None = Field(
+        default=None, description=_CLEARS.format("[]"))
+    preferred_job_types: Annotated[list[JobType], Field(max_length=6), UniqueList] | None = Field(
+        default=None, description=_CLEARS.format("[]"))
     expected_salary: Salary | None = None
-    skills: Annotated[TagList, UniqueList] | None = None
-    intro: Intro | None = None
+    skills: Annotated[TagList, UniqueList] | None = Field(default=None, description=_CLEARS.format("[]"))
+    intro: Intro | None = Field(default=None, description=_CLEARS.format('""'))
     work_experience_years: ExperienceYears | None = None
-    hardship: Annotated[list[Hardship], Field(max_length=4), UniqueList] | None = None
+    hardship: Annotated[list[Hardship], Field(max_length=4), UniqueList] | None = Field(
+        default=None, description=_CLEARS.format("[] (staff and admin only)"))
     employment_status: EmploymentStatus | None = None
-    wants_job: bool | None = None
+    wants_job: StrictBool | None = None
     registration_channel: RegistrationChannel | None = None
 
     @field_validator("work_experience_years")

@@ -15,9 +15,11 @@ from app.schemas.common import (
     ReadModel,
     Salary,
     ShortText,
+    StrictBool,
     StrictModel,
     TagList,
     UniqueList,
+    WholeNumber,
 )
 
 Description = Annotated[str, StringConstraints(strip_whitespace=True, max_length=10_000)]
@@ -37,8 +39,8 @@ class JobFields(StrictModel):
     salary_min: Salary | None = None
     salary_max: Salary | None = None
     job_type: JobType = JobType.FULL_TIME
-    headcount: int = Field(default=1, ge=1, le=10_000)
-    priority_friendly: bool = Field(
+    headcount: Annotated[int, WholeNumber] = Field(default=1, ge=1, le=10_000)
+    priority_friendly: StrictBool = Field(
         default=False, description="The employer welcomes hardship graduates (P9)."
     )
     expires_at: AwareDatetime | None = None
@@ -61,22 +63,25 @@ class JobCreate(JobFields):
         return self
 
 
+_CLEARS = "null clears it to {}"
+
+
 class JobUpdate(StrictModel):
     """PATCH body: every field optional; the merged record is validated again."""
 
     title: ShortText | None = None
-    description: Description | None = None
+    description: Description | None = Field(default=None, description=_CLEARS.format('""'))
     employer_name: ShortText | None = None
     industry: IndustryCode | None = None
     city: CityName | None = None
     education_min: Education | None = None
-    majors: Annotated[TagList, UniqueList] | None = None
-    skills: Annotated[TagList, UniqueList] | None = None
-    salary_min: Salary | None = None
-    salary_max: Salary | None = None
+    majors: Annotated[TagList, UniqueList] | None = Field(default=None, description=_CLEARS.format("[]"))
+    skills: Annotated[TagList, UniqueList] | None = Field(default=None, description=_CLEARS.format("[]"))
+    salary_min: Salary | None = Field(default=None, description="null: no minimum")
+    salary_max: Salary | None = Field(default=None, description="null: no maximum")
     job_type: JobType | None = None
-    headcount: int | None = Field(default=None, ge=1, le=10_000)
-    priority_friendly: bool | None = None
+    headcount: Annotated[int, WholeNumber] | None = Field(default=None, ge=1, le=10_000)
+    priority_friendly: StrictBool | None = Field(default=None, description=_CLEARS.format("false"))
     expires_at: AwareDatetime | None = None
     experience_min_years: ExperienceYears | None = Field(
         default=None, description="null: not stated, read from the text again")

@@ -7,10 +7,21 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, Field, model_validator
 
 from app.domain.enums import Education, JobType
-from app.schemas.common import CityName, ExperienceYears, IndustryCode, Relevance, StrictModel, UniqueList
+from app.schemas.common import (
+    CityName,
+    ExperienceYears,
+    IndustryCode,
+    RecordId,
+    Relevance,
+    Salary,
+    StrictModel,
+    UniqueList,
+    WholeNumber,
+)
 from app.schemas.graduates import GraduateProfileFields, GraduateStaffRead
 
 MAX_TOP_K = 100
+TopK = Annotated[int, WholeNumber, Field(ge=1, le=MAX_TOP_K)]
 MIN_SCORE_DESCRIPTION = (
     "relevance floor in [0, 1]: results whose relevance is below it are left out, so top_k is not filled with "
     "poor matches (fewer, or no, results may come back). Off when omitted, as before this field existed.")
@@ -20,7 +31,7 @@ class MatchFiltersIn(StrictModel):
     cities: Annotated[list[CityName], Field(max_length=50), UniqueList] = []
     industries: Annotated[list[IndustryCode], Field(max_length=11), UniqueList] = []
     job_types: Annotated[list[JobType], Field(max_length=6), UniqueList] = []
-    salary_min: int | None = Field(default=None, ge=0, le=1_000_000)
+    salary_min: Salary | None = None
     education: Education | None = Field(default=None, description="only jobs requiring at most this level")
     max_experience_years: ExperienceYears | None = Field(
         default=None, description="only jobs asking at most this many years of work experience (0: jobs open to "
@@ -34,9 +45,9 @@ class ProfileIn(GraduateProfileFields):
 
 
 class MatchRequest(StrictModel):
-    graduate_id: int | None = None
+    graduate_id: RecordId | None = None
     profile: ProfileIn | None = None
-    top_k: int = Field(default=10, ge=1, le=MAX_TOP_K)
+    top_k: TopK = 10
     filters: MatchFiltersIn = MatchFiltersIn()
     min_score: Relevance | None = Field(default=None, description=MIN_SCORE_DESCRIPTION)
 
@@ -69,8 +80,8 @@ class MatchResponse(BaseModel):
 
 
 class BatchMatchRequest(StrictModel):
-    graduate_ids: Annotated[list[int], Field(min_length=1, max_length=500)]
-    top_k: int = Field(default=10, ge=1, le=MAX_TOP_K)
+    graduate_ids: Annotated[list[RecordId], Field(min_length=1, max_length=500)]
+    top_k: TopK = 10
     filters: MatchFiltersIn = MatchFiltersIn()
     min_score: Relevance | None = Field(default=None, description=MIN_SCORE_DESCRIPTION)
 
@@ -126,7 +137,7 @@ FeedbackEvent = Literal["impression", "click", "apply", "interview", "hire", "di
 
 class FeedbackIn(StrictModel):
     match_id: str = Field(min_length=8, max_length=32)
-    job_id: int
+    job_id: RecordId
     event: FeedbackEvent
 
 

@@ -15,12 +15,22 @@ from app.domain.triage import (
     ServiceKind,
     ServiceOutcome,
 )
-from app.schemas.common import AwareDatetime, IndustryCode, ReadModel, ShortText, StrictModel, UniqueList
+from app.schemas.common import (
+    AwareDatetime,
+    IndustryCode,
+    IsoDate,
+    ReadModel,
+    RecordId,
+    ShortText,
+    StrictBool,
+    StrictModel,
+    UniqueList,
+)
 
 StaffName = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=50),
                       Field(description="the named staff member (专人), e.g. 王芳")]
 Note = Annotated[str, StringConstraints(strip_whitespace=True, max_length=2_000)]
-JobIds = Annotated[list[Annotated[int, Field(ge=1)]], Field(max_length=20), UniqueList]
+JobIds = Annotated[list[RecordId], Field(max_length=20), UniqueList]
 
 
 class ServiceCreate(StrictModel):
@@ -69,10 +79,10 @@ class OutcomeCreate(StrictModel):
     the job was found; further study may name the school."""
 
     status: OutcomeStatus
-    started_on: date | None = Field(default=None, description="employed: first working day; never after tomorrow")
+    started_on: IsoDate | None = Field(default=None, description="employed: first working day; never after tomorrow")
     employer_name: ShortText | None = None
     industry: IndustryCode | None = Field(default=None, description="default: the industry of job_id")
-    job_id: int | None = Field(default=None, ge=1, description="the posting taken, when it is in the service")
+    job_id: RecordId | None = Field(default=None, description="the posting taken, when it is in the service")
     found_via: FoundVia | None = None
     school: ShortText | None = None
     staff_name: StaffName
@@ -124,8 +134,8 @@ class AssignmentRead(ReadModel):
 
 class PlanStep(StrictModel):
     action: ShortText
-    due_on: date | None = None
-    done: bool = False
+    due_on: IsoDate | None = None
+    done: StrictBool = False
 
 
 class PlanWrite(StrictModel):
@@ -135,7 +145,7 @@ class PlanWrite(StrictModel):
     steps: Annotated[list[PlanStep], Field(min_length=1, max_length=30)]
     recommended_job_ids: JobIds = []
     staff_name: StaffName
-    review_on: date | None = Field(default=None, description="when staff will next review the plan")
+    review_on: IsoDate | None = Field(default=None, description="when staff will next review the plan")
     note: Note = ""
 
 

@@ -20,6 +20,7 @@ from app.services.records import (
     Outcome,
     apply_changes,
     check_owner,
+    clear_to_empty,
     owner_of_new_record,
     record_history,
     refuse_staff_held,
@@ -31,6 +32,8 @@ from app.services.records import (
 RESOURCE = "graduate"
 SENSITIVE_FIELDS = frozenset({"national_id", "phone", "birth_date", "gender", "hardship", "has_hardship",
                               "ethnicity", "marital_status"})
+_CLEARABLE = {"preferred_cities": [], "preferred_industries": [], "preferred_job_types": [], "skills": [],
+              "intro": "", "hardship": []}
 _REQUIRED = ("name", "major", "education", "graduation_year", "employment_status", "wants_job",
              "registration_channel")
 
@@ -172,6 +175,7 @@ def update_graduate(session: Session, *, graduate_id: int, data: GraduateUpdate,
     check_owner(graduate.owner_key_id, caller, external_id=graduate.external_id)
     values = data.model_dump(exclude_unset=True)
     reject_cleared(values, _REQUIRED)
+    clear_to_empty(values, _CLEARABLE)
     _guard_hardship(values, caller)
     if "hardship" in values and not caller.is_staff:
         values.pop("hardship")

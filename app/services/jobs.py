@@ -21,6 +21,7 @@ from app.services.records import (
     Outcome,
     apply_changes,
     check_owner,
+    clear_to_empty,
     owner_of_new_record,
     record_history,
     refuse_staff_held,
@@ -30,6 +31,7 @@ from app.services.records import (
 )
 
 RESOURCE = "job"
+_CLEARABLE = {"description": "", "majors": [], "skills": [], "priority_friendly": False}
 _REQUIRED = ("title", "employer_name", "city", "education_min", "job_type", "headcount", "status")
 
 
@@ -124,6 +126,7 @@ def update_job(session: Session, *, job_id: int, data: JobUpdate, caller: Caller
     check_owner(job.owner_key_id, caller, external_id=job.external_id)
     values = data.model_dump(exclude_unset=True)
     reject_cleared(values, _REQUIRED)
+    clear_to_empty(values, _CLEARABLE)
     refuse_staff_held(values, job, staff_held_fields(session, caller=caller, resource=RESOURCE, record_id=job.id))
     salary_min = values.get("salary_min", job.salary_min)
     salary_max = values.get("salary_max", job.salary_max)

@@ -1,6 +1,7 @@
 """Shared mechanics of the registry resources: apply changes, keep history, guard ownership."""
 from __future__ import annotations
 
+import copy
 from collections.abc import Iterable, Mapping
 from enum import Enum
 from typing import Any, Literal
@@ -51,6 +52,14 @@ def owner_of_new_record(caller: Caller) -> int:
     if caller.key_id is None:
         raise RuntimeError("records are created on behalf of an API key; operator commands use the office key")
     return caller.key_id
+
+
+def clear_to_empty(values: dict[str, Any], empties: Mapping[str, Any]) -> None:
+    """PATCH with null on a field whose "nothing" is "" or [] sets it to that, as documented on
+    the field; the column itself never holds NULL."""
+    for field, empty in empties.items():
+        if field in values and values[field] is None:
+            values[field] = copy.copy(empty)
 
 
 def check_owner(record_owner: int | None, caller: Caller, *, external_id: str) -> None:

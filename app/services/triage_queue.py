@@ -25,6 +25,7 @@ from sqlalchemy import ColumnElement, Select, and_, case, literal, or_, select, 
 from sqlalchemy.orm import Session
 
 from app.core.errors import FieldProblem, InvalidInput
+from app.core.validation import MAX_ID
 from app.db.base import UTCDateTime
 from app.db.models import Graduate
 from app.domain.enums import EmploymentStatus, Hardship
@@ -119,6 +120,14 @@ def _encode_cursor(row: object) -> str:
     return base64.urlsafe_b64encode(json.dumps(values).encode()).decode().rstrip("=")
 
 
+def _bounded(value: object) -> int:
+    # A forged cursor must not carry a number the database driver cannot bind (OverflowError, 500).
+    number = int(value)  # type: ignore[call-overload]
+    if abs(number) > MAX_ID:
+        raise ValueError("cursor value out of range")
+    return number
+
+
 def _cursor_values(cursor: str) -> list[ColumnElement[object]]:
     try:
         raw = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
@@ -126,8 +135,8 @@ def _cursor_values(cursor: str) -> list[ColumnElement[object]]:
         moments = [datetime.fromisoformat(contact_key), datetime.fromisoformat(registered_at)]
         if any(moment.tzinfo is None for moment in moments):
             raise ValueError("cursor times carry their offset")
-        return [literal(int(tier)), literal(moments[0], UTCDateTime()), literal(int(neg_deficit)),
-                literal(int(graduation_year)), literal(moments[1], UTCDateTime()), literal(int(graduate_id))]
+        return [literal(_bounded(tier)), literal(moments[0], UTCDateTime()), literal(_bounded(neg_deficit)),
+                literal(_bounded(graduation_year)), literal(moments[1], UTCDateTime()), literal(_bounded(graduate_id))]
     except (ValueError, TypeError, binascii.Error):
         raise InvalidInput("invalid cursor", problems=[FieldProblem(
             "cursor", "pass back next_cursor of the previous page unchanged")]) from None

@@ -6,7 +6,6 @@ runs two real uvicorn processes, writes through one and reads through the other.
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -20,17 +19,12 @@ from sqlalchemy.engine import make_url
 
 from tests.conftest import IN_CI, POSTGRES_ADMIN_URL, RUN_SUFFIX
 from tests.factories import job_body
+from tests.servers import free_port, wait_ready
 
 ROOT = Path(__file__).resolve().parents[2]
 DATABASE = f"jobmatch_two_process_{RUN_SUFFIX}"
 PROPAGATION_BOUND_S = 2.0
 PROFILE = {"profile": {"major": "护理学", "education": "bachelor", "graduation_year": 2025, "skills": ["护士执业资格"]}}
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 @pytest.fixture(scope="module")
@@ -65,30 +59,18 @@ def servers(database_url: str) -> Iterator[tuple[str, str, dict[str, str]]]:
     headers = {"X-API-Key": created.stdout.strip().splitlines()[-1]}
     processes, urls = [], []
     for _ in range(2):
-        port = _free_port()
+        port = free_port()
         processes.append(subprocess.Popen([sys.executable, "-m", "app.cli", "serve", "--port", str(port)],
                                           cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
         urls.append(f"http://127.0.0.1:{port}")
     try:
         for url in urls:
-            _wait_ready(url)
+            wait_ready(url)
         yield urls[0], urls[1], headers
     finally:
         for process in processes:
             process.terminate()
             process.wait(timeout=20)
-
-
-def _wait_ready(url: str) -> None:
-    deadline = time.monotonic() + 90
-    while time.monotonic() < deadline:
-        try:
-            if httpx.get(f"{url}/readyz", timeout=2).status_code == 200:
-                return
-        except httpx.HTTPError:
-            pass
-        time.sleep(0.2)
-    raise AssertionError(f"server at {url} did not become ready")
 
 
 def _seconds_until(predicate, bound: float) -> float | None:  # type: ignore[no-untyped-def]
