@@ -110,13 +110,17 @@ def get_graduate(
     session: SessionDep,
     caller: GraduateReader,
     unmasked: Annotated[bool, Query(description="staff/admin: show full national_id and phone (audited)")] = False,
+    reason: Annotated[str | None, Query(min_length=1, max_length=200,
+                                        description="why the full numbers are needed (e.g. 电话联系毕业生); "
+                                                    "kept as the audit entry's note")] = None,
 ) -> GraduateOut:
     if unmasked and not caller.is_staff:
         raise Forbidden("only staff and admin keys may request unmasked personal data",
                         problems=[FieldProblem("unmasked", "not allowed for this role")])
     graduate = graduate_service.get_graduate(session, graduate_id=graduate_id, caller=caller)
     audit_graduate_reads(session, caller=caller, graduates=[graduate], unmasked=unmasked,
-                         action="read_graduate_unmasked" if unmasked else "read_graduate")
+                         action="read_graduate_unmasked" if unmasked else "read_graduate",
+                         note=reason if unmasked else None)
     return graduate_view(graduate, caller, unmasked=unmasked)
 
 

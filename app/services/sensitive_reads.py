@@ -12,7 +12,7 @@ from app.services.audit import write_audit
 
 
 def audit_graduate_reads(session: Session, *, caller: Caller, graduates: Sequence[Graduate],
-                         unmasked: bool, action: str) -> None:
+                         unmasked: bool, action: str, note: str | None = None) -> None:
     """Write one entry per record whose hardship or unmasked contact details the caller was shown."""
     if not caller.is_staff:
         return  # other roles never receive these fields
@@ -23,5 +23,5 @@ def audit_graduate_reads(session: Session, *, caller: Caller, graduates: Sequenc
         if fields:
             # One flush for the page, not one round trip per row: a staff list page may show 200.
             write_audit(session, caller=caller, action=action, resource="graduate",
-                        record_id=graduate.id, fields=fields, flush=False)
+                        record_id=graduate.id, fields=fields, note=note, flush=False)
     session.flush()

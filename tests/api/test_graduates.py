@@ -78,6 +78,17 @@ def test_staff_see_masked_ids_and_unmasking_is_audited(client: TestClient, keys:
     assert audit[0]["api_key_name"] == "test staff"
 
 
+def test_the_reason_for_unmasking_is_kept_in_the_audit_entry(client: TestClient, keys: Keys) -> None:
+    headers = keys.headers("staff")
+    created = client.post("/v1/graduates", json=graduate_body(), headers=headers).json()
+    client.get(f"/v1/graduates/{created['id']}", params={"unmasked": "true", "reason": "电话联系毕业生"},
+               headers=headers)
+    client.get(f"/v1/graduates/{created['id']}", params={"reason": "ignored when masked"}, headers=headers)
+    audit = client.get("/v1/audit", params={"record_id": created["id"]}, headers=headers).json()["items"]
+    assert [(entry["action"], entry["note"]) for entry in audit if entry["action"] == "read_graduate_unmasked"] == \
+        [("read_graduate_unmasked", "电话联系毕业生")]
+
+
 def test_reading_a_hardship_record_is_audited(client: TestClient, keys: Keys, session: Session) -> None:
     headers = keys.headers("staff")
     grad = client.post("/v1/graduates", json=graduate_body(hardship=["disabled"]), headers=headers).json()

@@ -17,7 +17,7 @@ import pytest
 
 from tests.browser.seed import World, seed
 from tests.conftest import IN_CI
-from tests.matching.test_two_processes import _free_port, _wait_ready
+from tests.servers import free_port, wait_ready
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
@@ -81,7 +81,7 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[World]:
     created = subprocess.run([sys.executable, "-c", MAKE_KEYS, *ROLES], cwd=ROOT, env=env, capture_output=True,
                              text=True, check=True, timeout=120)
     keys = dict(line.split("=", 1) for line in created.stdout.split())
-    port = _free_port()
+    port = free_port()
     ARTIFACTS.mkdir(exist_ok=True)
     for stale in ARTIFACTS.glob("*.png"):  # this run's screenshots only: a FAILED- file is from this run
         stale.unlink()
@@ -90,7 +90,7 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[World]:
                               stdout=log, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
     try:
-        _wait_ready(url)
+        wait_ready(url)
         yield seed(url, keys)
     finally:
         server.terminate()

@@ -153,6 +153,7 @@ def test_showing_the_full_number_asks_why_and_is_audited(page: Any, world: World
     entries = unmask_entries()
     assert len(entries) == 1
     assert {"national_id", "phone"} <= set(entries[0]["fields"]) and entries[0]["api_key_name"] == "staff测试"
+    assert entries[0]["note"] == "电话联系毕业生"  # the reason asked for is kept in the audit log
 
 
 def test_sign_in_and_record_a_service_by_keyboard_only(page: Any, world: World) -> None:

@@ -111,14 +111,14 @@
         <td>${JM.label("serviceOutcome", s.outcome)}</td><td>${s.staff_name}</td><td>${s.note}</td></tr>`).join("") + "</tbody></table>";
   }
 
-  /* The unmasked read is audited by the API. The API has no field for the reason, so the reason is
-   * asked for (nobody unmasks by accident) and shown on the page, not stored server-side. */
+  /* The unmasked read is audited by the API, with the reason as the audit entry's note: nobody
+   * unmasks by accident, and the ledger says why each number was read. */
   async function unmask(root, id) {
     const answer = await JM.ask("查看完整号码", JM.field("reason", "查看原因（必填）", { kind: "textarea", required: true,
       hint: "例如：电话联系毕业生。本次查看将记入审计日志。" }), "显示");
     if (!answer || !answer.reason) return;
     let full;
-    try { full = await JM.get(`/v1/graduates/${id}?unmasked=true`); } catch (error) {
+    try { full = await JM.get(`/v1/graduates/${id}?unmasked=true&reason=${encodeURIComponent(answer.reason)}`); } catch (error) {
       JM.notify(JM.describeError(error), "error"); return;
     }
     root.querySelector("#national-id").textContent = full.national_id || "—";
