@@ -46,6 +46,21 @@ class Settings(BaseSettings):
     worker_poll_seconds: float = Field(default=0.5, gt=0.0)
     embed_batch_size: int = Field(default=32, ge=1, le=512)
 
+    # Database time limits, so that a request ends with 503 rather than hanging (see app/db/session.py).
+    # SQLite: how long a writer waits for the write lock before giving up with "database is locked".
+    sqlite_busy_timeout_seconds: float = Field(default=30.0, gt=0.0)
+    # PostgreSQL: connecting, one statement on the server, waiting for a pooled connection, and the
+    # client-side limit on any single round trip (a silent network cut answers nothing at all).
+    pg_connect_timeout_seconds: int = Field(default=3, ge=1)
+    pg_statement_timeout_seconds: float = Field(default=30.0, ge=0.0)  # 0 = no limit
+    pg_io_timeout_seconds: float = Field(default=40.0, gt=0.0)
+    pg_pool_size: int = Field(default=10, ge=1)
+    pg_max_overflow: int = Field(default=10, ge=0)
+    pg_pool_timeout_seconds: float = Field(default=5.0, gt=0.0)
+    # TCP: unacknowledged data and idle connections to a vanished server are given up after seconds.
+    pg_tcp_user_timeout_seconds: int = Field(default=10, ge=0)
+    pg_keepalives_idle_seconds: int = Field(default=10, ge=1)
+
     log_level: str = "INFO"
     log_json: bool = True
 

@@ -47,9 +47,10 @@ class Server:
     first_match_seconds: float = float("nan")  # start → first /v1/match answered
     index_status: dict[str, Any] = field(default_factory=dict)
     base_url: str = ""
+    extra_env: dict[str, str] = field(default_factory=dict)  # more JOBMATCH_* settings for the server
 
     def start(self, *, port: int) -> None:
-        env = child_env(JOBMATCH_DATABASE_URL=self.url, JOBMATCH_ENVIRONMENT="development")
+        env = child_env(JOBMATCH_DATABASE_URL=self.url, JOBMATCH_ENVIRONMENT="development", **self.extra_env)
         self.base_url = f"http://{HOST}:{port}"
         self._log = self.log_path.open("wb")
         self.started_at = time.perf_counter()
