@@ -12,16 +12,16 @@ from sqlalchemy import Engine, create_engine
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
-from app.config import get_settings
+from app.config import Settings, get_settings
 from app.db import pg_guard, sqlite_tx
 
 
-def make_engine(url: str) -> Engine:
-    settings = get_settings()
+def make_engine(url: str, *, settings: Settings | None = None) -> Engine:
+    settings = settings or get_settings()
     if url.startswith("sqlite"):
         engine = create_engine(url, pool_pre_ping=True, connect_args={
             "check_same_thread": False, "timeout": settings.sqlite_busy_timeout_seconds})
-        sqlite_tx.install(engine)
+        sqlite_tx.install(engine, busy_timeout=settings.sqlite_busy_timeout_seconds)
         return engine
     engine = create_engine(
         url, pool_pre_ping=True, pool_size=settings.pg_pool_size, max_overflow=settings.pg_max_overflow,
