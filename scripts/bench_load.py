@@ -145,16 +145,7 @@ def wait_ready(server: Server, *, key: str, postings: int, timeout: float) -> fl
 
     deadline = time.perf_counter() + timeout
     with httpx.Client(base_url=server.base_url, headers={"X-API-Key": key}, timeout=60.0) as client:
-        while True:
-            server._check_alive()
-            if time.perf_counter() > deadline:
-                raise TimeoutError("server did not become ready")
-            try:
-                if client.get("/readyz").status_code == 200:
-                    break
-            except httpx.TransportError:
-                pass
-            time.sleep(0.5)
+        server.wait_ready(client, deadline=deadline)
         items = [job_body(job, f"seed-{n}") for n, job in enumerate(generate_jobs(seed=3, count=postings))]
         seeded = client.post("/v1/jobs/batch", params={"atomic": "true"}, json={"items": items})
         seeded.raise_for_status()

@@ -98,8 +98,12 @@ class _Watchdog:
                 self._thread.start()
             self._counter += 1
             self._armed[fired] = fd
+            if len(self._heap) > 1000 + 2 * len(self._armed):  # mostly calls that ended in time
+                self._heap = [entry for entry in self._heap if entry[2] in self._armed]
+                heapq.heapify(self._heap)
             heapq.heappush(self._heap, (time.monotonic() + seconds, self._counter, fired))
-            self._lock.notify()
+            if self._heap[0][2] is fired:  # the watchdog sleeps until the earliest deadline
+                self._lock.notify()
         return fired
 
     def disarm(self, fired: threading.Event) -> None:
@@ -130,7 +134,6 @@ def _shut(fd: int) -> None:
     # wait with end-of-file, and libpq reports the connection as lost.
     with contextlib.suppress(OSError), socket.socket(fileno=os.dup(fd)) as sock:
         sock.shutdown(socket.SHUT_RDWR)
-
 
 
 _WATCHDOG = _Watchdog()
