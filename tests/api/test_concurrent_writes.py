@@ -17,11 +17,13 @@ from typing import Any
 
 import numpy as np
 import pytest
+from fastapi import Request
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine, create_engine, func, select, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, undefer
 
+from app.api.deps import get_session, writes
 from app.db.migrate import upgrade_to_head
 from app.db.models import AuditEntry, Job, MatchImpression, RecordChange
 from app.db.models.embedding import vector_from_bytes
@@ -32,7 +34,7 @@ from app.matching.engine import MatchEngine
 from app.services.embedding import count_pending, job_text
 from app.services.keys import create_key
 from app.services.runtime import get_match_engine, run_worker_cycle
-from tests.conftest import POSTGRES_ADMIN_URL, POSTGRES_TEST_DB
+from tests.conftest import POSTGRES_ADMIN_URL, POSTGRES_TEST_DB, Keys
 from tests.factories import graduate_body, job_body, national_id
 
 THREADS = 6
@@ -209,3 +211,27 @@ def test_a_posting_edited_while_the_embedder_encodes_it_ends_with_the_vector_of_
         job = session.scalars(select(Job).where(Job.id == job_id).options(undefer(Job.embedding))).one()
         assert job.title == "水产养殖技术员" and job.embedding_model == inner.model_id
         assert np.allclose(vector_from_bytes(job.embedding), inner.encode_passages([job_text(job)])[0])
+
+
+
+def test_which_requests_take_the_write_lock_up_front(client: TestClient, keys: Keys, session: Session) -> None:
+    seen: list[bool] = []
+
+    def recording_session(request: Request) -> Iterator[Session]:
+        seen.append(writes(request))
+        yield session
+
+    app.dependency_overrides[get_session] = recording_session
+    platform, staff = keys.headers("platform"), keys.headers("staff")
+    job = client.post("/v1/jobs", headers=platform, json=job_body("lock-1"))
+    client.patch(f"/v1/jobs/{job.json()['id']}", headers=platform, json={"headcount": 3})
+    client.post("/v1/graduates", headers=staff, json=graduate_body("lock-g"))
+    assert seen == [True, True, True]
+    seen.clear()
+    # Reads, and routes that rank first and then only append impressions or audit entries.
+    client.get("/v1/jobs", headers=platform)
+    client.get("/v1/graduates", headers=staff)
+    client.post("/v1/match", headers=platform, json={"profile": {"major": "护理", "education": "bachelor",
+                                                                 "graduation_year": 2025}})
+    client.post("/v1/match/batch", headers=staff, json={"graduate_ids": [1]})
+    assert seen == [False, False, False, False]
