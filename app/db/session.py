@@ -19,7 +19,9 @@ from app.db import pg_guard, sqlite_tx
 def make_engine(url: str, *, settings: Settings | None = None) -> Engine:
     settings = settings or get_settings()
     if url.startswith("sqlite"):
-        engine = create_engine(url, pool_pre_ping=True, connect_args={
+        # A connection to a file costs a file handle: enough of them that a request never waits for
+        # one behind requests that are encoding or queued for the write lock (40 = the server's threads).
+        engine = create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=30, connect_args={
             "check_same_thread": False, "timeout": settings.sqlite_busy_timeout_seconds})
         sqlite_tx.install(engine, busy_timeout=settings.sqlite_busy_timeout_seconds)
         return engine
