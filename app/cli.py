@@ -124,8 +124,10 @@ def _run_import(path: Path, resource_name: str, owner: str | None) -> None:
         bars.append(tqdm(total=total, unit="row", desc=f"importing {resource_name}", file=sys.stderr))
 
     try:
-        summary = import_file(path=path, resource=Resource(resource_name), session_factory=get_session_factory(),
-                              owner=owner, on_total=start_bar, on_progress=lambda done: bars[0].update(done))
+        # A write unit from its first statement, so a running server's writers never make it fail.
+        summary = import_file(path=path, resource=Resource(resource_name),
+                              session_factory=get_session_factory(write=True), owner=owner,
+                              on_total=start_bar, on_progress=lambda done: bars[0].update(done))
     except ImportFormatError as error:
         typer.echo(f"cannot import {path.name}: {error}", err=True)
         raise typer.Exit(code=2) from None

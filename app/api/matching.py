@@ -5,7 +5,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query
 
-from app.api.deps import AnyRole, GraduateReader, SessionDep
+from app.api.deps import AnyRole, GraduateReader, SessionDep, reads_and_logs
 from app.core.errors import DomainError
 from app.core.privacy import graduate_view
 from app.domain.caller import Caller
@@ -46,6 +46,7 @@ def _job_out(result: JobMatch, caller: Caller) -> JobMatchOut:
 
 
 @router.post("/match", response_model=MatchResponse)
+@reads_and_logs
 def match(body: MatchRequest, session: SessionDep, caller: GraduateReader, engine: MatcherDep) -> MatchResponse:
     """A graduate's best jobs, by stored graduate_id or an unsaved profile."""
     if body.graduate_id is not None:
@@ -63,6 +64,7 @@ def match(body: MatchRequest, session: SessionDep, caller: GraduateReader, engin
 
 
 @router.post("/match/batch", response_model=BatchMatchResponse)
+@reads_and_logs
 def match_batch(body: BatchMatchRequest, session: SessionDep, caller: GraduateReader,
                 engine: MatcherDep) -> BatchMatchResponse:
     """Best jobs for many stored graduates in one call (fair preparation). A graduate that cannot be

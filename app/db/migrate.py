@@ -25,6 +25,9 @@ def alembic_config(url: str | None = None, connection: Connection | None = None)
 
 def upgrade_to_head(engine: Engine) -> None:
     with engine.begin() as connection:
+        if connection.dialect.name == "postgresql":
+            # The request-sized statement timeout (settings) must not cut a migration of a large table short.
+            connection.exec_driver_sql("SET LOCAL statement_timeout = 0")
         command.upgrade(alembic_config(connection=connection), "head")
 
 

@@ -12,7 +12,7 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Any, TypeVar
 
 from sqlalchemy import func, or_, select, update
-from sqlalchemy.orm import Session, undefer
+from sqlalchemy.orm import Session
 
 from app.db.base import utcnow
 from app.db.models import Graduate, Job, RecordChange
@@ -83,14 +83,32 @@ def embed_pending_batch(session: Session, *, encoder: Encoder, model: type[Job] 
     """Claim up to ``limit`` pending records and embed them. The caller commits.
 
     On PostgreSQL the rows are locked with SKIP LOCKED, so several processes share the queue
-    without embedding a record twice; SQLite serialises writers anyway.
+    without embedding a record twice. On SQLite the claim is a plain read and the encoder runs
+    without the write lock, which the writes below then wait for (app/db/sqlite_tx.py): so each
+    write is conditional on the record being unchanged since the claim, and a record edited in
+    the meantime stays pending for the next pass instead of getting the vector of its old text.
     """
     query = (select(model).where(_pending(model, encoder.model_id)).order_by(model.id).limit(limit)
-             .options(undefer(model.embedding)).with_for_update(skip_locked=True))
+             .with_for_update(skip_locked=True))
     records = list(session.scalars(query))
     if not records:
         return 0
-    return embed_records(session, encoder=encoder, records=records)
+    texts = [job_text(record) if isinstance(record, Job) else graduate_record_text(record) for record in records]
+    vectors = encoder.encode_passages(texts) if model is Job else encoder.encode_queries(texts)
+    now = utcnow()
+    done = 0
+    for record, vector in zip(records, vectors, strict=True):
+        stored = session.execute(
+            update(model).where(model.id == record.id, model.updated_at == record.updated_at,
+                                _pending(model, encoder.model_id))
+            .values(model.embedding_values(vector, model_id=encoder.model_id, at=now))
+            .execution_options(synchronize_session=False))
+        if stored.rowcount:
+            session.add(RecordChange(resource="job" if model is Job else "graduate", record_id=record.id,
+                                     action="embed", changes={}))
+            done += 1
+    session.flush()
+    return done
 
 
 def mark_all_pending(session: Session) -> None:

@@ -14,6 +14,7 @@ from functools import lru_cache
 from sqlalchemy.exc import SQLAlchemyError
 
 from app.config import Settings, get_settings
+from app.db.errors import classify, summary
 from app.db.models import Graduate, Job
 from app.db.session import session_scope
 from app.matching.encoder import build_encoder
@@ -85,7 +86,9 @@ class IndexWorker:
                 backoff = self.poll_seconds
             except SQLAlchemyError as error:
                 # The database is down or busy: keep the last index and try again, more slowly.
-                log.warning("index worker could not reach the database: %s", type(error).__name__)
+                trouble = classify(error)
+                log.warning("index worker could not use the database (%s): %s",
+                            trouble.reason if trouble else "error", summary(error))
                 busy = False
                 backoff = min(backoff * 2, 10.0)
             except Exception:

@@ -47,9 +47,10 @@ class Server:
     first_match_seconds: float = float("nan")  # start → first /v1/match answered
     index_status: dict[str, Any] = field(default_factory=dict)
     base_url: str = ""
+    extra_env: dict[str, str] = field(default_factory=dict)  # more JOBMATCH_* settings for the server
 
     def start(self, *, port: int) -> None:
-        env = child_env(JOBMATCH_DATABASE_URL=self.url, JOBMATCH_ENVIRONMENT="development")
+        env = child_env(JOBMATCH_DATABASE_URL=self.url, JOBMATCH_ENVIRONMENT="development", **self.extra_env)
         self.base_url = f"http://{HOST}:{port}"
         self._log = self.log_path.open("wb")
         self.started_at = time.perf_counter()
@@ -75,22 +76,26 @@ class Server:
             raise RuntimeError(f"server exited with {self.process.returncode}; see {self.log_path}:\n"
                                + self.log_path.read_text(errors="replace")[-3000:])
 
+    def wait_ready(self, client: httpx.Client, *, deadline: float) -> None:
+        """Until /readyz answers 200 (the process is up and its database reachable)."""
+        while True:
+            self._check_alive()
+            if time.perf_counter() > deadline:
+                raise TimeoutError("server did not become ready")
+            try:
+                if client.get("/readyz").status_code == 200:
+                    return
+            except httpx.TransportError:
+                pass
+            time.sleep(0.5)
+
     def wait_loaded(self, *, key: str, graduate_id: int, timeout: float) -> None:
         """Ready, indexed and idle: /readyz answers, a first /v1/match returns (it waits behind the
         full load of the process that takes it), then the whole tree stays idle, which it only does
         once every worker has finished loading (a loading worker keeps a core busy)."""
         deadline = time.perf_counter() + timeout
         with httpx.Client(base_url=self.base_url, timeout=10.0) as client:
-            while True:
-                self._check_alive()
-                if time.perf_counter() > deadline:
-                    raise TimeoutError("server did not become ready")
-                try:
-                    if client.get("/readyz").status_code == 200:
-                        break
-                except httpx.TransportError:
-                    pass
-                time.sleep(0.5)
+            self.wait_ready(client, deadline=deadline)
             headers = {"X-API-Key": key}
             status = client.get("/v1/index/status", headers=headers)
             status.raise_for_status()

@@ -25,10 +25,14 @@ class EmbeddedMixin:
     def embedded_at(cls) -> Mapped[datetime | None]:  # noqa: N805
         return mapped_column(UTCDateTime())
 
+    @staticmethod
+    def embedding_values(vector: np.ndarray, *, model_id: str, at: datetime) -> dict[str, object]:
+        return {"embedding": np.asarray(vector, dtype=np.float32).tobytes(), "embedding_model": model_id,
+                "embedded_at": at}
+
     def set_embedding(self, vector: np.ndarray, *, model_id: str, at: datetime) -> None:
-        self.embedding = np.asarray(vector, dtype=np.float32).tobytes()
-        self.embedding_model = model_id
-        self.embedded_at = at
+        for name, value in self.embedding_values(vector, model_id=model_id, at=at).items():
+            setattr(self, name, value)
 
     def clear_embedding(self) -> None:
         self.embedding = None
