@@ -9,9 +9,10 @@ PORT ?= 8000
 .PHONY: run test test-sqlite demo migrate bench-import clean
 
 $(STAMP): pyproject.toml
+	@echo "Installing Qilu JobMatch into $(VENV) (2-3 minutes the first time; later runs skip this)..."
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --progress-bar on -e '.[dev]'
 	touch $(STAMP)
 
 ## run: install if needed, migrate, serve on 127.0.0.1:8000 with the default SQLite file
