@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from app.domain.enums import EDUCATION_NAMES, INDUSTRY_NAMES, JOB_TYPE_NAMES, Education, Industry, JobType
 from app.matching.documents import JobDoc, ProfileDoc
+from app.matching.features import experience_shortfall, is_fresh_graduate
 
 STRONG = 0.75
 
@@ -40,6 +41,7 @@ def reasons_for(job: JobDoc, profile: ProfileDoc, components: dict[str, float], 
         reasons.append(f"岗位类型（{JOB_TYPE_NAMES[JobType(job.job_type)]}）符合求职意向。")
     if components.get("industry", 0.0) >= 0.99:
         reasons.append(f"属于意向行业：{_industry_name(job.industry)}。")
+    reasons.extend(experience_reasons(job, profile, who="你"))
     if for_staff and priority_applied:
         reasons.append("按困难毕业生帮扶政策（P9），在匹配度相近的岗位中优先推荐。")
     if not reasons:
@@ -60,6 +62,25 @@ def candidate_reasons(job: JobDoc, profile: ProfileDoc, components: dict[str, fl
     reasons.append(f"学历{EDUCATION_NAMES[Education(profile.education)]}满足岗位要求。")
     if components.get("city", 0.0) >= 0.99:
         reasons.append(f"意向工作地点包含{job.city}。")
+    reasons.extend(experience_reasons(job, profile, who="该毕业生"))
     if for_staff and priority_applied:
         reasons.append("困难毕业生（P9），匹配度相近时优先推荐。")
     return reasons
+
+
+def _years(value: float) -> str:
+    return f"{value:g}"
+
+
+def experience_reasons(job: JobDoc, profile: ProfileDoc, *, who: str) -> list[str]:
+    """The experience asked vs held, said plainly; ``who`` is 你 (graduate side) or 该毕业生 (employer side).
+
+    Read from the two records, not from the component score, so every sentence is true of them."""
+    if experience_shortfall(job, profile) > 0:
+        assert job.experience_min_years is not None
+        held = (f"{who}目前没有相关经验" if profile.work_experience_years <= 0
+                else f"{who}目前有{_years(profile.work_experience_years)}年工作经验")
+        return [f"要求{_years(job.experience_min_years)}年以上工作经验，{held}。"]
+    if job.open_to_new_grads and is_fresh_graduate(profile):
+        return ["岗位接受应届毕业生。"]
+    return []

@@ -47,6 +47,7 @@ class JobTable:
         self.industry = grow(getattr(self, "industry", None), np.int8, 0)
         self.city = grow(getattr(self, "city", None), np.int32, -1)
         self.salary_max = grow(getattr(self, "salary_max", None), np.float64, np.nan)
+        self.experience = grow(getattr(self, "experience", None), np.float64, np.nan)  # NaN: not stated
         self._docs.extend([None] * (capacity - len(self._docs)))
 
     def __len__(self) -> int:
@@ -72,6 +73,7 @@ class JobTable:
             self.industry[slot] = _INDUSTRIES.get(doc.industry, _INDUSTRIES["other"])
             self.city[slot] = self._cities.setdefault(doc.city, len(self._cities))
             self.salary_max[slot] = np.nan if doc.salary_max is None else doc.salary_max
+            self.experience[slot] = np.nan if doc.experience_min_years is None else doc.experience_min_years
 
     def _next_slot(self) -> int:
         if self._size == len(self.ids):
@@ -125,4 +127,7 @@ class JobTable:
                 mask &= self.salary_max[:n] >= filters.salary_min
         if filters.education is not None:
             mask &= self.education[:n] <= education_rank(filters.education)
+        if filters.max_experience_years is not None:
+            experience = self.experience[:n]
+            mask &= np.isnan(experience) | (experience <= filters.max_experience_years)
         return mask

@@ -25,6 +25,9 @@ class MatchFilters:
     job_types: frozenset[str] = frozenset()
     salary_min: int | None = None
     education: str | None = None
+    # Leave out postings asking more years of work experience than this; a posting that states
+    # none is kept (absent is not "asks a lot").
+    max_experience_years: float | None = None
 
 
 def education_rank(value: str) -> int:
@@ -73,5 +76,8 @@ def _passes_caller_filters(job: JobDoc, filters: MatchFilters) -> bool:
     if filters.job_types and job.job_type not in filters.job_types:
         return False
     if filters.salary_min is not None and (job.salary_max is None or job.salary_max < filters.salary_min):
+        return False
+    if filters.max_experience_years is not None and job.experience_min_years is not None \
+            and job.experience_min_years > filters.max_experience_years:
         return False
     return filters.education is None or education_rank(job.education_min) <= education_rank(filters.education)

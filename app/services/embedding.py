@@ -18,7 +18,7 @@ from app.db.base import utcnow
 from app.db.models import Graduate, Job, RecordChange
 from app.domain.enums import EDUCATION_NAMES, INDUSTRY_NAMES, Education, Industry
 from app.matching.encoder import Encoder
-from app.matching.texts import posting_text, profile_text
+from app.matching.texts import posting_text, profile_text, title_text
 
 JOB_TEXT_FIELDS = frozenset({"title", "description", "skills", "majors", "industry"})
 GRADUATE_TEXT_FIELDS = frozenset({"major", "education", "skills", "intro", "preferred_industries"})
@@ -56,7 +56,11 @@ def invalidate_if_text_changed(record: Job | Graduate, changed: Mapping[str, Any
 
 
 def _pending(model: type[Record], model_id: str) -> Any:
-    return or_(model.embedding_model.is_(None), model.embedding_model != model_id)
+    condition = or_(model.embedding_model.is_(None), model.embedding_model != model_id)
+    if model is Job:
+        # Jobs embedded before titles were (issue 10) still lack their title vector.
+        condition = or_(condition, Job.title_embedding.is_(None))
+    return condition
 
 
 def embed_records(session: Session, *, encoder: Encoder, records: Sequence[Job | Graduate]) -> int:
@@ -65,9 +69,11 @@ def embed_records(session: Session, *, encoder: Encoder, records: Sequence[Job |
     graduates = [record for record in records if isinstance(record, Graduate)]
     now = utcnow()
     if jobs:
-        vectors = encoder.encode_passages([job_text(job) for job in jobs])
-        for job, vector in zip(jobs, vectors, strict=True):
+        # Bodies and titles in one call: the encoder batches them together.
+        vectors = encoder.encode_passages([job_text(job) for job in jobs] + [title_text(job.title) for job in jobs])
+        for job, vector, title_vector in zip(jobs, vectors[:len(jobs)], vectors[len(jobs):], strict=True):
             job.set_embedding(vector, model_id=encoder.model_id, at=now)
+            job.set_title_embedding(title_vector)
             session.add(RecordChange(resource="job", record_id=job.id, action="embed", changes={}))
     if graduates:
         vectors = encoder.encode_queries([graduate_record_text(graduate) for graduate in graduates])
