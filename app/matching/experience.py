@@ -24,8 +24,9 @@ What counts as *asked* (decisions, each measured on hand-labelled real postings 
   service and probation terms ("合同期3年", "服务期满2年", "试用期3个月", "试用期半年"), rewards for
   tenure ("工作满3年…补贴"), calendar years ("2025年"), graduation windows ("毕业3年内").
 - *Open to new graduates*: an explicit statement — "经验不限", "无需经验", "接受无经验", "有无经验均可",
-  "应届生可投", "接受应届毕业生", "零基础", tags "无需经验"/"在校/应届" — and no count of one year or more
-  asked elsewhere ("不接受应届生" and "非应届" are read as closed).
+  "应届生可投", "接受应届毕业生", "零基础", tags "无需经验"/"在校/应届" ("不接受应届生" and "非应届" are
+  read as closed). Such a statement is a no-experience route: it wins over a count stated beside it
+  ("3年以上经验或优秀应届毕业生" → no years asked, open).
 """
 from __future__ import annotations
 
@@ -48,19 +49,23 @@ _EXPERIENCE_WORDS = re.compile(r"经验|经历|工龄|年资|工作年限|从业
 # A count next to one of these is not experience asked (see the module docstring).
 _NOT_EXPERIENCE_BEFORE = re.compile(r"(成立|创立|创办|历史|深耕|专注|合同|服务期|试用|毕业|届|质保|保修|工作满|满足"
                                     r"|连续|签订|每|近|驾龄|驾驶)[^，。；]{0,4}$")
-_NOT_EXPERIENCE_AFTER = re.compile(r"^\s*(?:以上|以下|以内|内|及以上)?\s*(?:的)?\s*(?:岁|周岁|级|制|历史|品牌|老店|期|合同"
-                                   r"|服务期|后|薪|终|假|龄|月|日|号|届)")
+# Right after a bare count ("3年制", "3年期", "5年质保", "10年老店"); after a bounded count ("3年以上")
+# only an age unit can follow, or "以上制造业" would be lost.
+_NOT_EXPERIENCE_AFTER = re.compile(r"^\s*(?:的)?\s*(?:岁|周岁|级|制|历史|品牌|老店|期|合同|服务期|后|薪|终|假|龄|月|日|号|届|质保|度)")
+_AGE_AFTER = re.compile(r"^\s*(?:的)?\s*(?:岁|周岁)")
+# List numbering glued to a count: "6.2年以上" is item 6, two years (a real "1.5年" is rarer).
+_LIST_NUMBER = re.compile(r"^\s*[(（]?\d{1,2}\s*[.．、)）]\s*(?=[\d一二两三四五六七八九十半])")
 _RANGE_TAIL = rf"(?:\s*(?:-|~|～|至|到)\s*{_NUM})?"
 _DRIVING = re.compile(rf"驾龄\s*(?:在|需|要求|须)?\s*(?P<n>{_NUM}){_RANGE_TAIL}\s*年"
                       rf"|(?P<m>{_NUM}){_RANGE_TAIL}\s*年\s*(?:以上|及以上)?\s*(?:的)?驾龄")
-_PREFERENCE = re.compile(r"优先|者佳|更佳|加分")
+_PREFERENCE = re.compile(r"优先|者佳|更佳|较佳|为佳|最好|加分")
 _OPEN = re.compile(r"经验不限|不限经验|不限工作经验|经验\s*[:：]?\s*不限|无需经验|不需要经验|无经验要求|无需工作经验"
-                   r"|接受无经验|无经验(?:者)?(?:亦|也|均)?可|有无经验均可|有无经验皆可|没有[^，。；]{0,6}经验[^，。；]{0,2}(?:也|亦)可"
+                   r"|接受无经验|无经验(?:者)?(?:亦|也|均)?可|(?:有无|没有|无)[^，。；]{0,6}经验[^，。；]{0,3}(?:均可|都可|皆可|也可|亦可|没关系|可以)"
                    r"|零经验|零基础|小白|应届|在校/应届|毕业生可|欢迎[^，。；]{0,6}毕业生|接受[^，。；]{0,6}毕业生|\d{2,4}届")
 _CLOSED = re.compile(r"不接受应届|非应届|应届生?勿|不要应届|无经验(?:者)?勿|拒绝应届")
 _CLAUSE = re.compile(r"[，,。；;！!？?\n]")
 # A tag is a whole experience statement on its own ("5年及以上", "1-3年", "2年", "经验不限").
-_TAG = re.compile(rf"^(?:经验)?\s*(?:{_YEARS.pattern})\s*(?:经验|工作经验)?$")
+_TAG = re.compile(rf"^(?:经验)?\s*(?:{_YEARS.pattern})\s*(?:[\u4e00-\u9fff]{{0,8}}经验)?$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,7 +101,8 @@ def _counts_in(clause: str, *, tag: bool) -> list[float]:
     found: list[float] = []
     for match in _YEARS.finditer(clause):
         before, after = clause[: match.start()], clause[match.end():]
-        if _NOT_EXPERIENCE_BEFORE.search(before) or _NOT_EXPERIENCE_AFTER.match(after):
+        bounded = match.group("bound") or match.group("low")
+        if _NOT_EXPERIENCE_BEFORE.search(before) or (_AGE_AFTER if bounded else _NOT_EXPERIENCE_AFTER).match(after):
             continue
         if match.start() > 0 and (clause[match.start() - 1].isdigit() or clause[match.start() - 1] == "."):
             continue  # part of a longer number ("2025年")
@@ -129,7 +135,7 @@ def extract_experience(*, title: str | None = None, description: str | None = No
         elif _OPEN.search(tag):
             opened = True
     text = _normalise(title) + "\n" + _normalise(description)
-    for clause in _CLAUSE.split(text):
+    for clause in (_LIST_NUMBER.sub("", c) for c in _CLAUSE.split(text)):
         for drive in _DRIVING.finditer(clause):
             value = _years_of_driving(drive.group("n") or drive.group("m"))
             if value is not None:
@@ -142,8 +148,12 @@ def extract_experience(*, title: str | None = None, description: str | None = No
             continue
         counts += _counts_in(_DRIVING.sub(" ", clause), tag=False)
     min_years = max(counts) if counts else None
-    open_to_new_grads = opened and not closed and (min_years is None or min_years < 1)
-    return ExperienceAsked(min_years=min_years, open_to_new_grads=open_to_new_grads,
+    if opened and not closed:
+        # An explicit no-experience route ("3年以上经验或优秀应届毕业生", "社招1-3年" in a 校招 post)
+        # means a graduate without experience may apply: the count is an alternative, not a bar.
+        return ExperienceAsked(min_years=None, open_to_new_grads=True,
+                               driving_years=max(driving) if driving else None)
+    return ExperienceAsked(min_years=min_years, open_to_new_grads=False,
                            driving_years=max(driving) if driving else None)
 
 

@@ -88,10 +88,25 @@ def test_closed_to_new_graduates() -> None:
     assert not extract_experience(description="不接受应届生，需有经验").open_to_new_grads
 
 
-def test_a_stated_count_overrides_openness() -> None:
-    result = extract_experience(description="3年以上工作经验", tags=("经验不限",))
-    assert result.min_years == 3.0
-    assert not result.open_to_new_grads
+@pytest.mark.parametrize(
+    ("text", "tags"),
+    [("3年以上产品设计工作经验或者特别优秀的应届毕业生", ()), ("工作经历：1-2年或优秀应届生", ()),
+     ("不限工作经验，欢迎应届毕业生加入", ("3年及以上",))],
+)
+def test_an_explicit_no_experience_route_wins_over_a_count(text: str, tags: tuple[str, ...]) -> None:
+    result = extract_experience(description=text, tags=tags)
+    assert result.open_to_new_grads and result.min_years is None
+
+
+def test_a_preferred_count_is_not_required() -> None:
+    assert years("最好有2年以上相关工作经验") is None
+    assert years("2年以上经验，5年工作经验较佳") == 2.0
+
+
+@pytest.mark.parametrize(("text", "expected"), [("6.2年以上高中数学教学经验", 2.0), ("2.5年及以上口腔科临床工作经验", 5.0),
+                                                ("2.三年以上制造业品质管理方面工作经验", 3.0)])
+def test_list_numbers_glued_to_counts(text: str, expected: float) -> None:
+    assert years(text) == expected
 
 
 @pytest.mark.parametrize(
