@@ -207,6 +207,16 @@ class MatchEngine:
                              title_lexical=self.job_title_lexical.score_arrays(text),
                              title_cosines=lambda ids: self.job_title_vectors.cosines(vector, ids), forced=forced)
 
+    def _graduate_signals(self, job: JobDoc, vector: np.ndarray, text: str, eligible: np.ndarray,
+                          title_vector: np.ndarray | None = None) -> Signals:
+        """Job → graduates: the job's body and its title against graduate profiles."""
+        if title_vector is None:
+            title_vector = self.job_title_vectors.vector_of(job.id)
+        title_query = vector if title_vector is None else title_vector
+        return self._signals(vector, text, eligible, self.graduate_vectors, self.graduate_lexical,
+                             title_lexical=self.graduate_lexical.score_arrays(job.title),
+                             title_cosines=lambda ids: self.graduate_vectors.cosines(title_query, ids))
+
     def _signals(self, vector: np.ndarray, text: str, allowed: np.ndarray, vectors: VectorIndex,
                  lexical_index: LexicalIndex, *, title_lexical: tuple[np.ndarray, np.ndarray],
                  title_cosines: Callable[[Sequence[int]], np.ndarray], forced: Sequence[int] = ()) -> Signals:
@@ -282,12 +292,7 @@ class MatchEngine:
         eligible = self.graduates.eligible_ids(job, now=now)
         if eligible.size == 0:
             return []
-        if title_vector is None:
-            title_vector = self.job_title_vectors.vector_of(job.id)
-        title_query = vector if title_vector is None else title_vector
-        signals = self._signals(vector, text, eligible, self.graduate_vectors, self.graduate_lexical,
-                                title_lexical=self.graduate_lexical.score_arrays(job.title),
-                                title_cosines=lambda ids: self.graduate_vectors.cosines(title_query, ids))
+        signals = self._graduate_signals(job, vector, text, eligible, title_vector)
         scaled = signals.scaled(self.settings.floor_quantile)
         scored: list[Scored] = []
         for row, graduate_id in enumerate(signals.ids.tolist()):

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from app.domain.enums import EDUCATION_NAMES, INDUSTRY_NAMES, JOB_TYPE_NAMES, Education, Industry, JobType
 from app.matching.documents import JobDoc, ProfileDoc
-from app.matching.features import experience_shortfall, is_fresh_graduate
+from app.matching.features import experience_shortfall, is_fresh_graduate, seniority_shortfall, seniority_word
 
 STRONG = 0.75
 
@@ -76,11 +76,15 @@ def experience_reasons(job: JobDoc, profile: ProfileDoc, *, who: str) -> list[st
     """The experience asked vs held, said plainly; ``who`` is 你 (graduate side) or 该毕业生 (employer side).
 
     Read from the two records, not from the component score, so every sentence is true of them."""
+    held = (f"{who}目前没有相关经验" if profile.work_experience_years <= 0
+            else f"{who}目前有{_years(profile.work_experience_years)}年工作经验")
     if experience_shortfall(job, profile) > 0:
         assert job.experience_min_years is not None
-        held = (f"{who}目前没有相关经验" if profile.work_experience_years <= 0
-                else f"{who}目前有{_years(profile.work_experience_years)}年工作经验")
         return [f"要求{_years(job.experience_min_years)}年以上工作经验，{held}。"]
+    if seniority_shortfall(job, profile) > 0:
+        found = seniority_word(job.title)
+        assert found is not None
+        return [f"职位名称含“{job.title[job.title.lower().index(found[0]):][:len(found[0])]}”，属于资深岗位，{held}。"]
     if job.open_to_new_grads and is_fresh_graduate(profile):
         return ["岗位接受应届毕业生。"]
     return []

@@ -6,6 +6,7 @@ None of them reads gender, ethnicity, marital status or hukou: ProfileDoc does n
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import lru_cache
 
 from app.matching.affinity import major_industry_affinity
 from app.matching.documents import JobDoc, ProfileDoc
@@ -106,6 +107,43 @@ def experience_fit(job: JobDoc, profile: ProfileDoc) -> float:
     return EXPERIENCE_NOT_STATED
 
 
+# Seniority named in the title. A posting for a 总监 or a 高级工程师 seldom states years, yet is not a
+# new graduate's job; the years below are what such titles usually imply on Chinese job boards
+# (written for this component, not taken from any evaluation label). Used only when the posting
+# states no years of its own, and never when it says it takes new graduates.
+EXECUTIVE_WORDS = ("总监", "总经理", "副总", "首席", "合伙人", "厂长", "院长", "董事", "cto", "cfo", "ceo", "coo", "vp")
+SENIOR_WORDS = ("高级", "资深", "专家", "架构师", "主管", "负责人", "经理", "主任", "店长", "护士长", "组长", "senior")
+EXECUTIVE_YEARS = 5.0
+SENIOR_YEARS = 3.0
+
+
+def seniority_word(title: str) -> tuple[str, float] | None:
+    """The first seniority word of a title and the years it implies, if any."""
+    text = title.lower()
+    for words, years in ((EXECUTIVE_WORDS, EXECUTIVE_YEARS), (SENIOR_WORDS, SENIOR_YEARS)):
+        for word in words:
+            if word in text:
+                return word, years
+    return None
+
+
+def seniority_shortfall(job: JobDoc, profile: ProfileDoc) -> float:
+    """Years a senior title implies beyond the graduate's (0 when the posting states its own ask)."""
+    if job.experience_min_years is not None or job.open_to_new_grads:
+        return 0.0
+    found = _title_seniority(job.title)
+    return 0.0 if found is None else max(0.0, found[1] - profile.work_experience_years)
+
+
+_title_seniority = lru_cache(maxsize=65_536)(seniority_word)
+
+
+def seniority_fit(job: JobDoc, profile: ProfileDoc) -> float:
+    """1 unless the title implies years the graduate lacks; then falls like ``experience_fit``."""
+    shortfall = seniority_shortfall(job, profile)
+    return 1.0 if shortfall <= 0 else max(0.0, 1.0 - shortfall / EXPERIENCE_YEARS_TO_ZERO)
+
+
 def industry_fit(job: JobDoc, profile: ProfileDoc) -> float:
     if not profile.preferred_industries:
         return NO_PREFERENCE
@@ -122,4 +160,5 @@ STRUCTURED_COMPONENTS: dict[str, Callable[[JobDoc, ProfileDoc], float]] = {
     "job_type": job_type_fit,
     "industry": industry_fit,
     "experience": experience_fit,
+    "seniority": seniority_fit,
 }

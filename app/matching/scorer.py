@@ -21,6 +21,7 @@ DEFAULT_WEIGHTS: dict[str, float] = {
     "major": 0.08,
     "skills": 0.08,
     "experience": 0.10,
+    "seniority": 0.05,
     "education": 0.05,
     "city": 0.05,
     "salary": 0.02,
