@@ -5,6 +5,7 @@ None of them reads gender, ethnicity, marital status or hukou: ProfileDoc does n
 """
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from functools import lru_cache
 
@@ -78,12 +79,17 @@ def job_type_fit(job: JobDoc, profile: ProfileDoc) -> float:
 
 
 # Experience (issue 10): about a third of real postings ask for years a new graduate does not have.
-# A posting that states nothing is a shade below one that says it takes new graduates, and each
-# missing year costs a fifth of what is left, so asking 1 year more is a mild demotion and 5 years
-# more sinks the posting (the graduate reads "3年以上" as "not for me").
-EXPERIENCE_NOT_STATED = 0.8
-EXPERIENCE_YEARS_TO_ZERO = 5.0
+# A posting that states nothing is a shade below one that says it takes new graduates, and the
+# value falls by a factor e for every EXPERIENCE_DECAY_YEARS missing: graded all the way (1 year
+# short is milder than 2, 2 than 5), but a graduate reads "3年以上" as "not for me", so it falls fast.
+# Both constants were chosen on the real set's dev split (scripts/tune_hybrid.py).
+EXPERIENCE_NOT_STATED = 0.9
+EXPERIENCE_DECAY_YEARS = 1.0
 FRESH_GRADUATE_YEARS = 1.0  # less than a year of work counts as a new graduate
+
+
+def shortfall_decay(shortfall: float) -> float:
+    return math.exp(-shortfall / EXPERIENCE_DECAY_YEARS) if shortfall > 0 else 1.0
 
 
 def is_fresh_graduate(profile: ProfileDoc) -> bool:
@@ -101,7 +107,7 @@ def experience_shortfall(job: JobDoc, profile: ProfileDoc) -> float:
 def experience_fit(job: JobDoc, profile: ProfileDoc) -> float:
     shortfall = experience_shortfall(job, profile)
     if shortfall > 0:
-        return EXPERIENCE_NOT_STATED * max(0.0, 1.0 - shortfall / EXPERIENCE_YEARS_TO_ZERO)
+        return EXPERIENCE_NOT_STATED * shortfall_decay(shortfall)
     if job.experience_min_years is not None or job.open_to_new_grads:
         return 1.0  # asks years the graduate has, "经验不限" (0 years), or takes new graduates
     return EXPERIENCE_NOT_STATED
@@ -140,8 +146,7 @@ _title_seniority = lru_cache(maxsize=65_536)(seniority_word)
 
 def seniority_fit(job: JobDoc, profile: ProfileDoc) -> float:
     """1 unless the title implies years the graduate lacks; then falls like ``experience_fit``."""
-    shortfall = seniority_shortfall(job, profile)
-    return 1.0 if shortfall <= 0 else max(0.0, 1.0 - shortfall / EXPERIENCE_YEARS_TO_ZERO)
+    return shortfall_decay(seniority_shortfall(job, profile))
 
 
 def industry_fit(job: JobDoc, profile: ProfileDoc) -> float:

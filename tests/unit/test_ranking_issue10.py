@@ -52,7 +52,7 @@ def test_experience_demotion_is_graded_by_the_years_missing() -> None:
     values = [experience_fit(job(1, "会计", years=years), fresh) for years in (1, 2, 3, 5)]
     assert values == sorted(values, reverse=True) and len(set(values)) == 4
     assert values[0] < EXPERIENCE_NOT_STATED  # one year short is below "nothing stated"
-    assert values[-1] == 0.0  # five years short sinks the posting
+    assert values[-1] < 0.05  # five years short sinks the posting
 
 
 def test_experience_held_meets_the_ask_and_open_postings_favour_new_graduates() -> None:
@@ -80,8 +80,9 @@ def test_experience_reason_says_what_is_asked_and_what_is_held() -> None:
 
 def test_a_senior_title_without_stated_years_is_demoted_for_a_new_graduate_and_says_why() -> None:
     director, clerk = job(1, "销售总监"), job(2, "销售专员")
-    assert seniority_fit(director, graduate()) == 0.0  # 5 years implied, none held
-    assert seniority_fit(job(3, "高级会计"), graduate()) == pytest.approx(1 - 3 / 5)
+    # 5 years implied by 总监, 3 by 高级; none held
+    assert seniority_fit(director, graduate()) < seniority_fit(job(3, "高级会计"), graduate()) < 0.5
+    assert seniority_fit(director, graduate(years=3)) > seniority_fit(director, graduate())
     assert seniority_fit(clerk, graduate()) == 1.0
     assert seniority_fit(director, graduate(years=6)) == 1.0
     # a stated ask, or an invitation to new graduates, speaks for itself
@@ -103,7 +104,7 @@ def test_a_posting_asking_years_ranks_below_the_same_posting_open_to_new_graduat
     engine = _engine([job(1, "内科医生", years=5), job(2, "内科医生", open_to_new_grads=True)])
     ranked = _match(engine, graduate())
     assert [m.job.id for m in ranked] == [2, 1]
-    assert ranked[0].components["experience"] == 1.0 and ranked[1].components["experience"] == 0.0
+    assert ranked[0].components["experience"] == 1.0 and ranked[1].components["experience"] < 0.05
     # and the other way round for a graduate with the years
     assert _match(engine, graduate(years=6))[1].components["experience"] == 1.0
 
