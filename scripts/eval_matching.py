@@ -12,6 +12,8 @@ postings of ../shared/data by a rule fixed before any ranker ran) is skipped wit
 core); the vectors are cached in /tmp, so reruns take the ranking time only. Real-set tables go to
 ``evaluation/matching-real/RESULTS.md`` (generated block "real"), split by profile; the line
 "Hybrid − simple fusion, test" is issue 10's acceptance number (≥ 0.05 with an interval above 0).
+``--real-postings N`` runs on a fixed sample (the first N postings in sha256(id) order, their labels
+only) for a quick look while the cache is incomplete; such runs are printed, never written.
 
 The simple fusion (``benchlib/fusion.py``): reciprocal-rank fusion of a title-weighted BM25 and an
 e5 embedding of the posting title alone, education filter only, postings asking ≥ 2 years (by
@@ -67,6 +69,7 @@ is a report, not a gate.
 from __future__ import annotations
 
 import argparse
+import fcntl
 import hashlib
 import itertools
 import json
@@ -282,16 +285,18 @@ class EmbeddingCache:
         if not (self.enabled and self._dirty):
             return
         CACHE_DIR.mkdir(parents=True, exist_ok=True)
-        if self.path.exists():
-            # Another run (the other set, another helper) may have saved since this one loaded: keep
-            # its vectors too, or the last writer would drop them.
-            with np.load(self.path) as stored:
-                for key, vector in zip(stored["keys"].tolist(), stored["vectors"], strict=True):
-                    self._vectors.setdefault(key, vector)
-        keys = sorted(self._vectors)
-        tmp = self.path.with_suffix(".tmp.npz")
-        np.savez(tmp, keys=np.asarray(keys), vectors=np.vstack([self._vectors[k] for k in keys]))
-        tmp.replace(self.path)
+        # Another run (the other set, another helper, a parallel embedding job) may save the same
+        # file: under one lock, merge what it wrote since this run loaded, so no writer drops another's.
+        with (CACHE_DIR / ".lock").open("w") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            if self.path.exists():
+                with np.load(self.path) as stored:
+                    for key, vector in zip(stored["keys"].tolist(), stored["vectors"], strict=True):
+                        self._vectors.setdefault(key, vector)
+            keys = sorted(self._vectors)
+            tmp = self.path.with_suffix(f".tmp-{os.getpid()}.npz")
+            np.savez(tmp, keys=np.asarray(keys), vectors=np.vstack([self._vectors[k] for k in keys]))
+            tmp.replace(self.path)
         self._dirty = False
 
 
@@ -845,10 +850,17 @@ REAL_RESULTS_PATH = REPO_ROOT / "evaluation" / "matching-real" / "RESULTS.md"
 REAL_ROWS = ("lexical only (BM25)", "embedding only (cosine)", FUSION_ROW, "hybrid (MatchEngine today)")
 
 
-def load_real_set() -> tuple[EvalSet, RealRecords] | None:
+def load_real_set(posting_limit: int | None = None) -> tuple[EvalSet, RealRecords] | None:
+    """The real set; ``posting_limit`` keeps the first N postings in sha256(id) order (a random
+    sample fixed by the ids) with their labels, for a quick run before all postings are embedded."""
     records = load_real_records()
     if records is None:
         return None
+    if posting_limit is not None:
+        kept = sorted(records.postings, key=lambda r: hashlib.sha256(r.external_id.encode()).hexdigest())
+        keep = {r.id for r in kept[:posting_limit]}
+        records.postings = [r for r in records.postings if r.id in keep]
+        records.grades = {p: {j: g for j, g in row.items() if j in keep} for p, row in records.grades.items()}
     postings = [Posting(r.id, job_doc(r), r, job_lexical_text(r)) for r in records.postings]  # type: ignore[arg-type]
     profiles = []
     for r in records.profiles:
@@ -882,9 +894,10 @@ def bootstrap_difference(a: Run, b: Run, *, resamples: int = 10_000) -> tuple[fl
     return float(diffs.mean()), float(np.percentile(samples, 2.5)), float(np.percentile(samples, 97.5))
 
 
-def real_report(encoder: Encoder, cache: EmbeddingCache, splits: Sequence[str]) -> list[str] | None:
+def real_report(encoder: Encoder, cache: EmbeddingCache, splits: Sequence[str],
+                posting_limit: int | None = None) -> list[str] | None:
     """All four rankers on the real set, both directions, per split, with hybrid − fusion intervals."""
-    loaded = load_real_set()
+    loaded = load_real_set(posting_limit)
     if loaded is None:
         print("real set skipped: ../shared/data/postings/real_postings_3499.json is absent "
               "(the real postings are read at run time and never copied into the repository)")
@@ -911,7 +924,8 @@ def real_report(encoder: Encoder, cache: EmbeddingCache, splits: Sequence[str]) 
             REAL_ROWS[3]: rank_engine(data, engine, direction, job_vectors, profile_vectors,
                                       top_k=TOP_K if direction == "g2j" else len(data.profiles)),
         }
-    lines = [f"Real set: {len(data.profiles)} profiles × {len(data.postings)} postings from `{records.source}`; "
+    sample = "" if posting_limit is None else f" (SAMPLE: first {posting_limit} in sha256(id) order, not the full set)"
+    lines = [f"Real set: {len(data.profiles)} profiles × {len(data.postings)} postings{sample} from `{records.source}`; "
              f"split by profile (dev {sum(s == 'dev' for s in records.profile_split.values())}, "
              f"test {sum(s == 'test' for s in records.profile_split.values())}); j2g ranks each split's profiles "
              f"among themselves. Ranked in {time.perf_counter() - started:.0f} s."]
@@ -941,6 +955,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--set", choices=("synthetic", "real", "both"), default="synthetic",
                         help="which labelled set: the synthetic one (default), the real postings, or both")
+    parser.add_argument("--real-postings", type=int, default=None, metavar="N",
+                        help="real set on a fixed sample of N postings (quick look; never written to RESULTS.md)")
     parser.add_argument("--split", action="append", choices=("dev", "test", "all"),
                         help="splits to report (repeatable); default: test and dev")
     parser.add_argument("--no-cache", action="store_true", help="neither read nor write the embedding cache")
@@ -966,11 +982,11 @@ def main() -> int:
     cache = EmbeddingCache(encoder, enabled=not args.no_cache)
 
     def real(stamp_lines: Sequence[str]) -> None:
-        lines = real_report(encoder, cache, splits)
+        lines = real_report(encoder, cache, splits, args.real_postings)
         if lines is None:
             return
         print("\n".join(["", *stamp_lines, *lines]))
-        if not args.no_write and {"test", "dev"} <= set(splits):
+        if not args.no_write and {"test", "dev"} <= set(splits) and args.real_postings is None:
             replace_block("real", "\n".join([*stamp_lines, *lines]), REAL_RESULTS_PATH)
 
     if args.set == "real":

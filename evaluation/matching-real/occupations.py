@@ -237,8 +237,8 @@ def normalise_title(title: str) -> str:
     would make every such posting an HR job). A title that starts with 招聘 ("招聘专员") is kept.
     """
     text = unicodedata.normalize("NFKC", title or "").lower()
-    # "推广优化工程师" must not read as 化工 (优化 + 工程 straddle the keyword).
-    text = text.replace("优化工", "优化 工")
+    # Keywords must not straddle two words: "推广优化工程师" is not 化工, "必胜客服务员" is not 客服.
+    text = text.replace("优化工", "优化 工").replace("必胜客", "必胜客 ")
     head, found, tail = text.partition("招聘")
     return tail if found and head.strip() and len(tail.strip(" )）]】")) >= 2 else text
 

@@ -49,7 +49,7 @@ def profile(targets: list[str], *, education: str = "bachelor", year: int = 2026
     ("title", "occupation"),
     [("(急招)口腔护士", "dental_nurse"), ("护士/护理", "nurse"), ("养老护理员", "elderly_care"),
      ("Java开发工程师", "software_dev"), ("Web前端开发工程师", "frontend_dev"), ("硬件测试工程师", "hardware_eng"),
-     ("某某餐饮管理有限公司招聘服务员", "food_service"), ("招聘专员", "hr"), ("推广优化工程师", "marketing"),
+     ("某某餐饮管理有限公司招聘服务员", "food_service"), ("招聘专员", "hr"), ("推广优化工程师", "marketing"), ("花城湾必胜客服务员", "food_service"),
      ("环保销售工程师", "sales"), ("医疗器械销售", "pharma_sales"), ("仓库搬运工", "warehouse"),
      ("研发工程师", None)],
 )
