@@ -263,6 +263,8 @@ def main() -> int:
     for overrides in json.loads(args.compare or "[]"):
         variant = Params({**current.weights, **overrides})
         print(f"dev with {overrides}:", evaluate(records, pools, variant, "dev", n_profiles))
+        if args.report_test:
+            print(f"test with {overrides}:", evaluate(records, pools, variant, "test", n_profiles))
     chosen = current if args.no_search else search(records, pools, current, n_profiles)
     print("chosen (dev):", evaluate(records, pools, chosen, "dev", n_profiles))
     print("chosen constants:", chosen.as_json())
