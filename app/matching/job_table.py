@@ -47,7 +47,7 @@ class JobTable:
         self.industry = grow(getattr(self, "industry", None), np.int8, 0)
         self.city = grow(getattr(self, "city", None), np.int32, -1)
         self.salary_max = grow(getattr(self, "salary_max", None), np.float64, np.nan)
-        self.experience = grow(getattr(self, "experience", None), np.float64, np.nan)  # NaN: unknown
+        self.experience = grow(getattr(self, "experience", None), np.float64, np.nan)  # NaN: not stated
         self._docs.extend([None] * (capacity - len(self._docs)))
 
     def __len__(self) -> int:
@@ -128,6 +128,6 @@ class JobTable:
         if filters.education is not None:
             mask &= self.education[:n] <= education_rank(filters.education)
         if filters.max_experience_years is not None:
-            # Unknown requirements (NaN) stay in, as in rules.passes_hard_filters.
-            mask &= ~(self.experience[:n] > filters.max_experience_years)
+            experience = self.experience[:n]
+            mask &= np.isnan(experience) | (experience <= filters.max_experience_years)
         return mask

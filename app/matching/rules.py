@@ -25,9 +25,9 @@ class MatchFilters:
     job_types: frozenset[str] = frozenset()
     salary_min: int | None = None
     education: str | None = None
-    # Postings asking for more years than this are left out; a posting whose requirement is
-    # unknown (not stated and not readable from its text) is kept: it may well be open.
-    max_experience_years: int | None = None
+    # Leave out postings asking more years of work experience than this; a posting that states
+    # none is kept (absent is not "asks a lot").
+    max_experience_years: float | None = None
 
 
 def education_rank(value: str) -> int:

@@ -10,18 +10,30 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
+import numpy as np
+
+# Text signals, occupation, major, skills, experience and seniority were chosen on the real set's
+# dev split (scripts/tune_hybrid.py, coordinate ascent from hand-set values); education, city,
+# salary, job type and industry keep hand-set values: the labels cannot judge them.
 DEFAULT_WEIGHTS: dict[str, float] = {
-    "semantic": 0.30,
-    "lexical": 0.15,
-    "major": 0.15,
-    "skills": 0.15,
+    "semantic": 0.11,
+    "title_semantic": 0.20,
+    "lexical": 0.08,
+    "title_lexical": 0.07,
+    "occupation": 0.03,
+    "major": 0.08,
+    "skills": 0.08,
+    "experience": 0.27,
+    "seniority": 0.05,
     "education": 0.05,
-    "city": 0.08,
-    "salary": 0.04,
-    "job_type": 0.04,
-    "industry": 0.04,
+    "city": 0.05,
+    "salary": 0.02,
+    "job_type": 0.02,
+    "industry": 0.03,
 }
 DEFAULT_PRIORITY_BAND = 0.05
+# The quantile of a query's candidate pool that reads 0 after per-query scaling (per_query_scale).
+PER_QUERY_FLOOR_QUANTILE = 0.5
 
 
 @dataclass
@@ -48,8 +60,22 @@ def apply_priority(items: Sequence[Scored], *, band: float) -> list[Scored]:
     return sorted(items, key=lambda item: (-item.rank_key, item.item_id))
 
 
-def calibrate_semantic(cosine: float, *, floor: float, ceiling: float) -> float:
-    """Map an encoder's useful cosine range onto [0, 1] (e5 puts unrelated Chinese texts near 0.75)."""
-    if ceiling <= floor:
-        return max(0.0, min(1.0, cosine))
-    return max(0.0, min(1.0, (cosine - floor) / (ceiling - floor)))
+def per_query_scale(reference: np.ndarray, *, floor_quantile: float = PER_QUERY_FLOOR_QUANTILE) -> tuple[float, float]:
+    """(low, high) of one signal for one query, from its values over the query's candidate pool.
+
+    Why per query: raw cosines and BM25 mean different things for different queries and encoders
+    (e5 puts every Chinese pair in 0.80–0.94; real postings sit lower than synthetic ones), so a
+    fixed window either flattens one query or saturates another. ``high`` is the pool's best and
+    ``low`` a quantile of the pool, so the bottom of the pool reads 0 and the best reads 1.
+    """
+    if reference.size == 0:
+        return 0.0, 0.0
+    return float(np.quantile(reference, floor_quantile)), float(reference.max())
+
+
+def rescale(values: np.ndarray, scale: tuple[float, float]) -> np.ndarray:
+    """Values mapped by a per-query scale onto [0, 1]; a flat pool (high = low) maps its best to 1."""
+    low, high = scale
+    if high - low <= 1e-9:
+        return np.where(values >= high, 1.0, 0.0)
+    return np.clip((values - low) / (high - low), 0.0, 1.0)

@@ -97,6 +97,12 @@ def posting_text(
     )
 
 
+def title_text(title: str) -> str:
+    """Text embedded for a posting's title alone (an e5 passage, like the posting): the bare title,
+    cleaned. ~10 characters, so about a fifteenth of a posting's embedding cost."""
+    return clean_text(title)
+
+
 def profile_text(
     *,
     major: str | None = None,

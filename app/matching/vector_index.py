@@ -232,6 +232,22 @@ class VectorIndex:
                 return self._exact(q, k=k, contains=contains)
             return self._approximate(q, k=k, contains=contains, allowed_count=allowed_count)
 
+    def cosines(self, query: np.ndarray, ids: Sequence[int]) -> np.ndarray:
+        """Exact cosines of the query with the given ids, NaN for an id not in the index (one
+        gather and one product: scoring a candidate list, not searching)."""
+        q = np.asarray(query, dtype=np.float32).reshape(-1)
+        with self._lock:
+            rows = np.fromiter((self._row_of.get(int(i), -1) for i in ids), dtype=np.int64, count=len(ids))
+            out = np.full(len(rows), np.nan, dtype=np.float64)
+            present = rows >= 0
+            out[present] = self._vectors[rows[present]] @ q
+        return out
+
+    def vector_of(self, doc_id: int) -> np.ndarray | None:
+        with self._lock:
+            row = self._row_of.get(int(doc_id))
+            return None if row is None else self._vectors[row].copy()
+
     def _exact(self, q: np.ndarray, *, k: int, contains: IdFilter | None) -> list[tuple[int, float]]:
         ids = self._ids[: self._size]
         if contains is None:

@@ -9,8 +9,10 @@ a process killed mid-batch loses only that uncommitted batch, which stays pendin
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from typing import Any, TypeVar
+from datetime import datetime
+from typing import Any, TypeVar, cast
 
+import numpy as np
 from sqlalchemy import func, or_, select, update
 from sqlalchemy.orm import Session
 
@@ -18,7 +20,7 @@ from app.db.base import utcnow
 from app.db.models import Graduate, Job, RecordChange
 from app.domain.enums import EDUCATION_NAMES, INDUSTRY_NAMES, Education, Industry
 from app.matching.encoder import Encoder
-from app.matching.texts import posting_text, profile_text
+from app.matching.texts import posting_text, profile_text, title_text
 
 JOB_TEXT_FIELDS = frozenset({"title", "description", "skills", "majors", "industry"})
 GRADUATE_TEXT_FIELDS = frozenset({"major", "education", "skills", "intro", "preferred_industries"})
@@ -56,26 +58,40 @@ def invalidate_if_text_changed(record: Job | Graduate, changed: Mapping[str, Any
 
 
 def _pending(model: type[Record], model_id: str) -> Any:
-    return or_(model.embedding_model.is_(None), model.embedding_model != model_id)
+    condition = or_(model.embedding_model.is_(None), model.embedding_model != model_id)
+    if model is Job:
+        # Jobs embedded before titles were (issue 10) still lack their title vector.
+        condition = or_(condition, Job.title_embedding.is_(None))
+    return condition
 
 
 def embed_records(session: Session, *, encoder: Encoder, records: Sequence[Job | Graduate]) -> int:
     """Embed the given records now and note the change so every process's index picks them up."""
-    jobs = [record for record in records if isinstance(record, Job)]
-    graduates = [record for record in records if isinstance(record, Graduate)]
     now = utcnow()
-    if jobs:
-        vectors = encoder.encode_passages([job_text(job) for job in jobs])
-        for job, vector in zip(jobs, vectors, strict=True):
-            job.set_embedding(vector, model_id=encoder.model_id, at=now)
-            session.add(RecordChange(resource="job", record_id=job.id, action="embed", changes={}))
-    if graduates:
-        vectors = encoder.encode_queries([graduate_record_text(graduate) for graduate in graduates])
-        for graduate, vector in zip(graduates, vectors, strict=True):
-            graduate.set_embedding(vector, model_id=encoder.model_id, at=now)
-            session.add(RecordChange(resource="graduate", record_id=graduate.id, action="embed", changes={}))
+    for group in ([r for r in records if isinstance(r, Job)], [r for r in records if isinstance(r, Graduate)]):
+        if not group:
+            continue
+        for record, values in zip(group, _embedding_values(group, encoder=encoder, at=now), strict=True):
+            for name, value in values.items():
+                setattr(record, name, value)
+            session.add(RecordChange(resource="job" if isinstance(record, Job) else "graduate",
+                                     record_id=record.id, action="embed", changes={}))
     session.flush()
     return len(records)
+
+
+def _embedding_values(records: Sequence[Job | Graduate], *, encoder: Encoder, at: datetime) -> list[dict[str, object]]:
+    """Column values of each record's new vectors: a posting's body and title (one encoder call),
+    a graduate's profile."""
+    if records and isinstance(records[0], Job):
+        jobs = cast(Sequence[Job], records)
+        vectors = encoder.encode_passages([job_text(job) for job in jobs] + [title_text(job.title) for job in jobs])
+        return [{**Job.embedding_values(vector, model_id=encoder.model_id, at=at),
+                 "title_embedding": np.asarray(title_vector, dtype=np.float32).tobytes()}
+                for vector, title_vector in zip(vectors[:len(jobs)], vectors[len(jobs):], strict=True)]
+    graduates = cast(Sequence[Graduate], records)
+    vectors = encoder.encode_queries([graduate_record_text(graduate) for graduate in graduates])
+    return [Graduate.embedding_values(vector, model_id=encoder.model_id, at=at) for vector in vectors]
 
 
 def embed_pending_batch(session: Session, *, encoder: Encoder, model: type[Job] | type[Graduate],
@@ -93,15 +109,13 @@ def embed_pending_batch(session: Session, *, encoder: Encoder, model: type[Job] 
     records = list(session.scalars(query))
     if not records:
         return 0
-    texts = [job_text(record) if isinstance(record, Job) else graduate_record_text(record) for record in records]
-    vectors = encoder.encode_passages(texts) if model is Job else encoder.encode_queries(texts)
-    now = utcnow()
+    values = _embedding_values(records, encoder=encoder, at=utcnow())
     done = 0
-    for record, vector in zip(records, vectors, strict=True):
+    for record, record_values in zip(records, values, strict=True):
         stored = session.execute(
             update(model).where(model.id == record.id, model.updated_at == record.updated_at,
                                 _pending(model, encoder.model_id))
-            .values(model.embedding_values(vector, model_id=encoder.model_id, at=now))
+            .values(record_values)
             .execution_options(synchronize_session=False))
         if stored.rowcount:
             session.add(RecordChange(resource="job" if model is Job else "graduate", record_id=record.id,

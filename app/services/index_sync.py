@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import timedelta
+from typing import Any
 
 import numpy as np
 from sqlalchemy import func, select
@@ -21,20 +22,32 @@ from app.db.models import Graduate, Job, RecordChange
 from app.db.models.embedding import vector_from_bytes
 from app.matching.documents import JobDoc, ProfileDoc
 from app.matching.engine import MatchEngine
+from app.matching.experience import extract_experience
 
 LATE_COMMIT_WINDOW = timedelta(seconds=60)
 LOAD_CHUNK = 2000
 FULL_LOAD_MARGIN = 1000
 
 
+def job_experience(job: Job) -> tuple[float | None, bool]:
+    """(years asked, open to new graduates): the stored ``experience_min_years`` when the caller gave
+    one, else read from the title, description and tags (app.matching.experience)."""
+    read = extract_experience(title=job.title, description=job.description, tags=job.skills)
+    stated = getattr(job, "experience_min_years", None)
+    if stated is None:
+        return read.min_years, read.open_to_new_grads
+    return float(stated), read.open_to_new_grads and stated < 1
+
+
 def job_doc(job: Job) -> JobDoc:
+    experience_min_years, open_to_new_grads = job_experience(job)
     return JobDoc(
         id=job.id, external_id=job.external_id, title=job.title, employer_name=job.employer_name,
         description="", industry=job.industry, city=job.city, education_min=job.education_min,
         job_type=job.job_type, majors=tuple(job.majors), skills=tuple(job.skills), salary_min=job.salary_min,
         salary_max=job.salary_max, priority_friendly=job.priority_friendly, status=job.status,
         expires_at=job.expires_at, held_back=getattr(job, "held_back", False),
-        experience_min_years=getattr(job, "experience_min_years", None),
+        experience_min_years=experience_min_years, open_to_new_grads=open_to_new_grads,
     )
 
 
@@ -51,7 +64,8 @@ def profile_doc(graduate: Graduate) -> ProfileDoc:
         preferred_cities=tuple(graduate.preferred_cities), preferred_industries=tuple(graduate.preferred_industries),
         preferred_job_types=tuple(graduate.preferred_job_types), expected_salary=graduate.expected_salary,
         priority=graduate.has_hardship, employment_status=graduate.employment_status,
-        work_experience_years=getattr(graduate, "work_experience_years", 0),
+        # The column arrives with issue 10's migration; a graduate without it has none recorded.
+        work_experience_years=float(getattr(graduate, "work_experience_years", None) or 0.0),
     )
 
 
@@ -70,18 +84,27 @@ def stored_vector(record: Job | Graduate, engine: MatchEngine) -> np.ndarray | N
     return None
 
 
+def stored_title_vector(job: Job, engine: MatchEngine) -> np.ndarray | None:
+    """The stored title embedding, made with the body's model (``embedding_model`` covers both)."""
+    if job.title_embedding is not None and job.embedding_model == engine.encoder.model_id:
+        return vector_from_bytes(job.title_embedding)
+    return None
+
+
 def _apply_jobs(engine: MatchEngine, jobs: Iterable[Job]) -> None:
     batch: list[tuple[JobDoc, str, np.ndarray | None]] = []
+    titles: list[np.ndarray | None] = []
     closed: list[int] = []
     for job in jobs:
         if job.status != "open":
             closed.append(job.id)
         else:
             batch.append((job_doc(job), job_lexical_text(job), stored_vector(job, engine)))
+            titles.append(stored_title_vector(job, engine))
         if len(batch) >= LOAD_CHUNK:
-            engine.put_jobs(batch)
-            batch = []
-    engine.put_jobs(batch)
+            engine.put_jobs(batch, title_vectors=titles)
+            batch, titles = [], []
+    engine.put_jobs(batch, title_vectors=titles)
     engine.remove_jobs(closed)
 
 
@@ -101,8 +124,16 @@ def _apply_graduates(engine: MatchEngine, graduates: Iterable[Graduate]) -> None
     engine.remove_graduates(gone)
 
 
+def _vector_columns(model: type[Job] | type[Graduate]) -> list[Any]:
+    """Load options for the deferred vector columns a refresh reads."""
+    columns = [undefer(model.embedding)]
+    if model is Job:
+        columns.append(undefer(Job.title_embedding))
+    return columns
+
+
 def _load(session: Session, model: type[Job] | type[Graduate], ids: list[int]) -> Iterable[Job | Graduate]:
-    query = select(model).options(undefer(model.embedding)).order_by(model.id)
+    query = select(model).options(*_vector_columns(model)).order_by(model.id)
     found: list[Job | Graduate] = []
     for start in range(0, len(ids), LOAD_CHUNK):
         found.extend(session.scalars(query.where(model.id.in_(ids[start:start + LOAD_CHUNK]))))
@@ -129,7 +160,7 @@ def refresh(engine: MatchEngine, session: Session, *, wait: bool = True) -> int:
 def _full_load(engine: MatchEngine, session: Session) -> int:
     # Read the watermark first: whatever changes during the load is replayed by the next refresh.
     watermark = session.scalar(select(func.max(RecordChange.id))) or 0
-    jobs = session.scalars(select(Job).options(undefer(Job.embedding)).where(
+    jobs = session.scalars(select(Job).options(*_vector_columns(Job)).where(
         Job.embedding_model == engine.encoder.model_id, Job.status == "open").order_by(Job.id)
         .execution_options(yield_per=LOAD_CHUNK))
     _apply_jobs(engine, jobs)
@@ -137,8 +168,7 @@ def _full_load(engine: MatchEngine, session: Session) -> int:
         Graduate.embedding_model == engine.encoder.model_id, Graduate.record_status == "active")
         .order_by(Graduate.id).execution_options(yield_per=LOAD_CHUNK))
     _apply_graduates(engine, graduates)
-    engine.job_lexical.compact()
-    engine.graduate_lexical.compact()
+    engine.compact()
     engine.state.watermark = watermark
     # A transaction still open during the load may commit ids below the watermark: the first
     # minute of refreshes re-reads a margin below it (re-applying a record is harmless).

@@ -2,7 +2,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import JSON, Boolean, Float, ForeignKey, Integer, String, Text
+import numpy as np
+from sqlalchemy import JSON, Boolean, Float, ForeignKey, Integer, LargeBinary, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.db.base import Base, UTCDateTime, utcnow
@@ -42,3 +43,13 @@ class Job(EmbeddedMixin, ScreenedMixin, Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    # The title embedded on its own (issue 10: the title is what the job is), by the same model as
+    # ``embedding``; a job with a body vector but none here is re-embedded by the worker.
+    title_embedding: Mapped[bytes | None] = mapped_column(LargeBinary, deferred=True)
+
+    def set_title_embedding(self, vector: np.ndarray) -> None:
+        self.title_embedding = np.asarray(vector, dtype=np.float32).tobytes()
+
+    def clear_embedding(self) -> None:
+        super().clear_embedding()
+        self.title_embedding = None
