@@ -52,13 +52,15 @@ def test_min_score_leaves_out_poor_matches(client: TestClient, keys: Keys) -> No
     _seed(client, keys)
     everything = _match(client, keys)
     assert [row["external_id"] for row in everything][0] == "nurse" and len(everything) == 3
-    scores = sorted(row["score"] for row in everything)
-    floor = (scores[0] + scores[1]) / 2  # between the worst and the next
+    # Distinct scores: per-query scaling can give the two unrelated postings the same one.
+    scores = sorted({row["score"] for row in everything})
+    assert len(scores) >= 2
+    floor = (scores[0] + scores[1]) / 2  # between the worst score and the next
+    above = [row["external_id"] for row in everything if row["score"] >= floor]
     kept = _match(client, keys, min_score=floor)
-    assert len(kept) == 2 and all(row["score"] >= floor for row in kept)
-    assert [row["external_id"] for row in kept] == [row["external_id"] for row in everything][:2]
+    assert [row["external_id"] for row in kept] == above and 0 < len(kept) < len(everything)
     # top_k is not filled from below the floor, and a floor above every score leaves nothing.
-    assert len(_match(client, keys, min_score=floor, top_k=3)) == 2
+    assert len(_match(client, keys, min_score=floor, top_k=3)) == len(above)
     assert scores[-1] < 0.999 and _match(client, keys, min_score=scores[-1] + 0.001) == []
     assert _match(client, keys, min_score=0.0) == everything
 
@@ -85,12 +87,14 @@ def test_min_score_on_candidates_and_batch(client: TestClient, keys: Keys) -> No
     url = f"/v1/jobs/{ids['nurse']}/candidates"
     everyone = client.get(url, headers=staff).json()["results"]
     assert len(everyone) == 3
-    relevances = sorted(row["relevance"] for row in everyone)
+    relevances = sorted({row["relevance"] for row in everyone})
+    assert len(relevances) >= 2
     floor = (relevances[0] + relevances[1]) / 2
+    above = sum(row["relevance"] >= floor for row in everyone)
     kept = client.get(url, params={"min_score": floor}, headers=staff).json()["results"]
-    assert len(kept) == 2 and all(row["relevance"] >= floor for row in kept)
+    assert len(kept) == above and 0 < above < len(everyone) and all(row["relevance"] >= floor for row in kept)
     platform_view = client.get(url, params={"min_score": floor}, headers=keys.headers("platform")).json()["results"]
-    assert len(platform_view) == 2 and all(row["score"] >= floor for row in platform_view)
+    assert len(platform_view) == above and all(row["score"] >= floor for row in platform_view)
 
     batch = client.post("/v1/match/batch", json={"graduate_ids": graduates}, headers=staff).json()["items"]
     scores = sorted({r["score"] for item in batch for r in item["results"]})
