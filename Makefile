@@ -29,10 +29,17 @@ test-sqlite: $(STAMP)
 	$(BIN)/python -m pytest -m "not postgres"
 
 ## demo: seed a synthetic provincial dataset, then serve it
+# The demo keeps its own database file, so it never mixes synthetic people into ./jobmatch.db.
+DEMO_DB ?= sqlite:///./demo.db
+
 demo: $(STAMP)
-	$(BIN)/jobmatch migrate
-	$(BIN)/python scripts/seed_demo.py --jobs 2000 --graduates 3000
-	$(BIN)/jobmatch serve --host $(HOST) --port $(PORT)
+	JOBMATCH_DATABASE_URL=$(DEMO_DB) $(BIN)/jobmatch migrate
+	JOBMATCH_DATABASE_URL=$(DEMO_DB) $(BIN)/python scripts/seed_demo.py --jobs 2000 --graduates 3000
+	@echo "Demo keys (new ones each run; paste one into http://$(HOST):$(PORT)/console or send it as X-API-Key):"
+	@for role in admin staff organiser platform; do \
+	  printf '  %-10s %s\n' "$$role" "$$(JOBMATCH_DATABASE_URL=$(DEMO_DB) $(BIN)/jobmatch keys create --role $$role --name "demo $$role" 2>/dev/null | tail -n 1)"; \
+	done
+	JOBMATCH_DATABASE_URL=$(DEMO_DB) $(BIN)/jobmatch serve --host $(HOST) --port $(PORT)
 
 migrate: $(STAMP)
 	$(BIN)/jobmatch migrate
