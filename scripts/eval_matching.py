@@ -361,6 +361,8 @@ class Config:
     """The constants under evaluation. ``lexical_rule=None`` means the line as committed now."""
 
     weights: Mapping[str, float]
+    # Read only by the fast re-scoring of the pre-issue-10 formula (cosine window): the engine now
+    # scales each text signal per query and has no such window, so the hybrid rows ignore it.
     semantic_range: tuple[float, float]
     lexical_rule: str | None
 
@@ -384,7 +386,6 @@ def build_engine(data: EvalSet, encoder: Encoder, job_vectors: np.ndarray, profi
                  config: Config, title_vectors: np.ndarray | None = None) -> MatchEngine:
     engine = MatchEngine(encoder=encoder, settings=RankingSettings(weights=dict(config.weights),
                                                                    priority_band=DEFAULT_PRIORITY_BAND))
-    engine.semantic_range = config.semantic_range
     if config.lexical_rule is not None:
         engine.job_lexical = RuleLexicalIndex(config.lexical_rule)
         engine.graduate_lexical = RuleLexicalIndex(config.lexical_rule)
