@@ -236,7 +236,7 @@ def fairs_register(
 ) -> None:
     """Register graduates for a fair from a spreadsheet; all rows or none."""
     from app.core.errors import DomainError
-    from app.services.fair_import import FairImportError, register_from_file
+    from app.fairs.registration_sheet import FairImportError, register_from_file
 
     _ready_for_file(path)
     try:

@@ -9,7 +9,7 @@ from fastapi import Depends, FastAPI
 
 from app.api import audit, graduates, jobs, matching, me, ops, screening
 from app.api import triage, triage_figures, triage_ledger
-from app.api import fair_schedule, fair_upload, fairs
+from app.fairs import routes as fairs, schedule_routes as fair_schedule, upload_routes as fair_upload
 from app.api.deps import refuse_unstorable_query
 from app.api.errors import ERROR_RESPONSES, install_error_handlers
 from app.console.router import install_console

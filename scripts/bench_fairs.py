@@ -35,9 +35,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from app.fairs.greedy import solve_greedy  # noqa: E402
-from app.fairs.solver import solve_optimal  # noqa: E402
-from app.fairs.stable import blocking_pairs, solve_stable  # noqa: E402
+from app.fairs.solver.greedy import solve_greedy  # noqa: E402
+from app.fairs.solver.optimal import solve_optimal  # noqa: E402
+from app.fairs.solver.stable import blocking_pairs, solve_stable  # noqa: E402
 from app.fairs.synthetic import synthetic_fair  # noqa: E402
 
 COMMAND = "python scripts/bench_fairs.py " + " ".join(sys.argv[1:])

@@ -2,7 +2,7 @@
 
 Why this exists: fair pairing fills chairs, so without a floor it books a graduate into any booth
 whose job passes the hard filters — an electrical-engineering graduate into an accounting booth at
-0.20. The default of ``fairs.min_relevance`` (app.schemas.fairs.DEFAULT_FAIR_MIN_RELEVANCE) is set
+0.20. The default of ``fairs.min_relevance`` (app.fairs.schemas.DEFAULT_FAIR_MIN_RELEVANCE) is set
 from this measurement: the relevance the pairing uses (``MatchEngine.score_jobs``, no P9 lift) of
 every (profile, posting) pair of the synthetic labelled set that passes the hard filters, split by
 its grade (0 unrelated, 1 related, 2 target; evaluation/matching/README.md), and, for a range of

@@ -1,2 +1,2 @@
-"""Job-fair pre-pairing (P4, P9): pure functions over a fair's graduates, booths, slots and scored
-pairs. No database and no HTTP here, so the solver can be tested and benchmarked on its own."""
+"""Job fairs (P4, P9): routes, schemas and services of the fair feature side by side; the pure
+pre-pairing solver (no database, no HTTP) in app.fairs.solver. ORM tables live in app.db.models."""

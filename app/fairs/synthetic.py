@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from app.fairs.problem import FairProblem
+from app.fairs.solver.problem import FairProblem
 
 INDUSTRIES = 10
 

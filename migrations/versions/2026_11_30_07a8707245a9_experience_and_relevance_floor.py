@@ -6,7 +6,7 @@ Create Date: 2026-11-30 13:10:00
 
 jobs.experience_min_years stays NULL for existing postings: NULL means "not stated", and matching
 then reads the years from the posting's text. Existing graduates get 0 years, what a new graduate
-has. Existing fairs get the same minimum relevance as new ones (app.fairs.floor).
+has. Existing fairs get the same minimum relevance as new ones (app.fairs.solver.floor).
 """
 from collections.abc import Sequence
 

@@ -5,9 +5,9 @@ from collections import Counter
 
 from ortools.linear_solver import pywraplp
 
-from app.fairs.levels import Levels, measure, score_units
-from app.fairs.problem import FairProblem, Interview
-from app.fairs.report import interview_counts
+from app.fairs.solver.levels import Levels, measure, score_units
+from app.fairs.solver.problem import FairProblem, Interview
+from app.fairs.solver.report import interview_counts
 
 
 def assert_feasible(problem: FairProblem, interviews: list[Interview]) -> None:

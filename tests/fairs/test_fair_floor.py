@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy.orm import Session
 
 from app.db.models import Fair
-from app.fairs.floor import DEFAULT_MIN_RELEVANCE, apply_floor
+from app.fairs.solver.floor import DEFAULT_MIN_RELEVANCE, apply_floor
 from tests.fairs.conftest import FAIR_BODY, FairWorld
 
 

@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.db.models import FairRegistration
-from app.services.fair_import import FairImportError, register_from_file
+from app.fairs.registration_sheet import FairImportError, register_from_file
 from tests.cli.test_cli import _jobmatch
 from tests.fairs.conftest import FairWorld
 

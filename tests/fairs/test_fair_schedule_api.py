@@ -6,7 +6,7 @@ import io
 import json
 from typing import Any
 
-from app.services.fair_exports import EMPLOYER_COLUMNS, TIMETABLE_COLUMNS
+from app.fairs.exports import EMPLOYER_COLUMNS, TIMETABLE_COLUMNS
 from tests.fairs.conftest import FairWorld
 
 PRIORITY_WORDS = ("priority", "hardship", "minimum_living", "困难", "低保", "优先")

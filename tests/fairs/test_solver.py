@@ -4,11 +4,11 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from app.fairs.greedy import solve_greedy
-from app.fairs.problem import BoothSpec, FixedSpec, GraduateSpec, PairSpec, build_problem
-from app.fairs.report import booth_fill, priority_counts, unassigned_reasons
-from app.fairs.solver import solve_optimal
-from app.fairs.stable import blocking_pairs, solve_stable
+from app.fairs.solver.greedy import solve_greedy
+from app.fairs.solver.problem import BoothSpec, FixedSpec, GraduateSpec, PairSpec, build_problem
+from app.fairs.solver.report import booth_fill, priority_counts, unassigned_reasons
+from app.fairs.solver.optimal import solve_optimal
+from app.fairs.solver.stable import blocking_pairs, solve_stable
 from app.fairs.synthetic import synthetic_fair
 from tests.fairs.helpers import assert_feasible, exact_levels, levels
 

@@ -8,7 +8,7 @@ from sqlalchemy import JSON, Boolean, Date, Float, ForeignKey, Integer, String, 
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.db.base import Base, UTCDateTime, utcnow
-from app.fairs.floor import DEFAULT_MIN_RELEVANCE
+from app.fairs.solver.floor import DEFAULT_MIN_RELEVANCE
 
 
 class Fair(Base):

@@ -1,9 +1,9 @@
 """The optimal schedule.
 
-1. Stage A (app.fairs.flow): who meets whom, a min-cost flow whose optimum bounds every schedule.
-2. Stage B (app.fairs.slots): slots for those pairs.
+1. Stage A (app.fairs.solver.flow): who meets whom, a min-cost flow whose optimum bounds every schedule.
+2. Stage B (app.fairs.solver.slots): slots for those pairs.
 3. Refill: stage A again on what is left (free chairs, free slots), for pairs stage B could not
-   place; then ejection (app.fairs.improve) where the top objectives are still short of the bound.
+   place; then ejection (app.fairs.solver.improve) where the top objectives are still short of the bound.
 
 The first stage-A optimum is the proven bound; the result reports how far it is from it.
 """
@@ -14,12 +14,12 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from app.fairs.flow import select_pairs
-from app.fairs.improve import eject_towards
-from app.fairs.ledger import Ledger
-from app.fairs.levels import Levels, measure
-from app.fairs.problem import FairProblem, Interview, to_interviews
-from app.fairs.slots import schedule_pairs
+from app.fairs.solver.flow import select_pairs
+from app.fairs.solver.improve import eject_towards
+from app.fairs.solver.capacity import Ledger
+from app.fairs.solver.levels import Levels, measure
+from app.fairs.solver.problem import FairProblem, Interview, to_interviews
+from app.fairs.solver.slots import schedule_pairs
 
 REPAIR_ROUNDS = 6
 

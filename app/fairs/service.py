@@ -11,7 +11,7 @@ from app.core.errors import Conflict, FieldProblem, InvalidInput, NotFound
 from app.db.base import utcnow
 from app.db.models import Fair, FairBooth, FairRegistration, FairSlot, Graduate, Job
 from app.domain.caller import Caller
-from app.schemas.fairs import BoothCreate, FairCreate, FairUpdate, RegistrationIn
+from app.fairs.schemas import BoothCreate, FairCreate, FairUpdate, RegistrationIn
 from app.services.paging import keyset_page
 
 

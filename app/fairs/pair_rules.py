@@ -14,9 +14,9 @@ from app.core.errors import Conflict, FieldProblem, InvalidInput, NotFound
 from app.db.models import FairBooth, FairPairRule, FairRegistration
 from app.domain.caller import Caller
 from app.matching.engine import MatchEngine
-from app.schemas.fairs import PairRuleCreate
-from app.services.fair_inputs import FixedRow, current_rows, fixed_rows, load_graduates, score_pairs
-from app.services.fairs import fair_slots, get_booth, get_fair, touch_fair
+from app.fairs.schemas import PairRuleCreate
+from app.fairs.inputs import FixedRow, current_rows, fixed_rows, load_graduates, score_pairs
+from app.fairs.service import fair_slots, get_booth, get_fair, touch_fair
 from app.services.index_sync import refresh
 
 

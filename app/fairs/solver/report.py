@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from app.fairs.problem import FairProblem, Interview
+from app.fairs.solver.problem import FairProblem, Interview
 
 NO_ELIGIBLE_EMPLOYER = "no_eligible_employer"  # no booth passes the hard filters (or all are forbidden)
 NO_COMMON_SLOT = "no_common_slot"  # eligible booths exist, none staffed when the graduate can come

@@ -11,8 +11,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, undefer
 
 from app.db.models import Fair, FairBooth, FairInterview, FairPairRule, FairRegistration, FairSlot, Graduate
-from app.fairs.floor import apply_floor
-from app.fairs.problem import BoothSpec, FairProblem, FixedSpec, GraduateSpec, PairSpec, build_problem
+from app.fairs.solver.floor import apply_floor
+from app.fairs.solver.problem import BoothSpec, FairProblem, FixedSpec, GraduateSpec, PairSpec, build_problem
 from app.matching.engine import MatchEngine
 from app.services.embedding import graduate_text
 from app.services.index_sync import profile_doc, profile_lexical_text, refresh, stored_vector

@@ -7,8 +7,8 @@ from typing import Annotated, Literal
 
 from pydantic import Field, StringConstraints, model_validator
 
-from app.fairs.floor import DEFAULT_MIN_RELEVANCE
-from app.fairs.problem import MAX_SLOTS
+from app.fairs.solver.floor import DEFAULT_MIN_RELEVANCE
+from app.fairs.solver.problem import MAX_SLOTS
 from app.schemas.common import (
     CityName,
     ExternalId,

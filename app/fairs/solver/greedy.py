@@ -6,9 +6,9 @@ import time
 
 import numpy as np
 
-from app.fairs.ledger import Ledger, bits
-from app.fairs.problem import FairProblem, to_interviews
-from app.fairs.solver import Solution, levels_of
+from app.fairs.solver.capacity import Ledger, bits
+from app.fairs.solver.problem import FairProblem, to_interviews
+from app.fairs.solver.optimal import Solution, levels_of
 
 CHUNK = 200_000
 

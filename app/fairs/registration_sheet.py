@@ -20,8 +20,8 @@ from sqlalchemy.orm import Session
 
 from app.core.errors import DomainError
 from app.core.validation import problems_from_errors
-from app.schemas.fairs import RegistrationIn
-from app.services.fairs import fair_slots, get_fair, register_graduates
+from app.fairs.schemas import RegistrationIn
+from app.fairs.service import fair_slots, get_fair, register_graduates
 
 HEADERS = {
     "external_id": {"external_id", "毕业生编号", "人员编号", "编号"},

@@ -5,7 +5,7 @@ interviews, a booth min(total, chairs over its slots), and a pair is acceptable 
 eligible and the two share a slot. Graduates rank booths by score (booth order breaks ties);
 booths rank graduates by score, then — P9, "under equal conditions" — priority graduates first,
 then graduate order. Graduate-proposing deferred acceptance gives the graduate-optimal stable
-matching of that market; its pairs then get slots like any other (app.fairs.slots).
+matching of that market; its pairs then get slots like any other (app.fairs.solver.slots).
 
 A blocking pair is an acceptable pair not in the schedule where both sides would rather have it:
 each has a free place or holds something it ranks lower. Slots are not part of the definition
@@ -20,10 +20,10 @@ from collections import deque
 
 import numpy as np
 
-from app.fairs.ledger import Ledger
-from app.fairs.problem import FairProblem, Interview, to_interviews
-from app.fairs.slots import schedule_pairs
-from app.fairs.solver import Solution, levels_of
+from app.fairs.solver.capacity import Ledger
+from app.fairs.solver.problem import FairProblem, Interview, to_interviews
+from app.fairs.solver.slots import schedule_pairs
+from app.fairs.solver.optimal import Solution, levels_of
 
 STABLE_ROUNDS = 5
 

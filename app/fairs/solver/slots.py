@@ -14,8 +14,8 @@ from __future__ import annotations
 import numpy as np
 from ortools.graph.python import min_cost_flow
 
-from app.fairs.ledger import Ledger, bits
-from app.fairs.problem import FairProblem
+from app.fairs.solver.capacity import Ledger, bits
+from app.fairs.solver.problem import FairProblem
 
 CRITICAL = 1_000_000  # must be served in this slot or never
 URGENCY = 10_000  # scale of the soft preferences

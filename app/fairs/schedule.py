@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from app.core.errors import Conflict, FieldProblem, NotFound
 from app.db.base import utcnow
 from app.db.models import Fair, FairBooth, FairInterview, FairPairRule, FairRun, FairSlot, Graduate, Job
-from app.services.fairs import get_fair, touch_fair
+from app.fairs.service import get_fair, touch_fair
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,19 +12,19 @@ from app.core.errors import Conflict, FieldProblem
 from app.db.base import utcnow
 from app.db.models import FairInterview, FairRun
 from app.domain.caller import Caller
-from app.fairs.report import (
+from app.fairs.solver.report import (
     BELOW_MIN_RELEVANCE,
     NO_ELIGIBLE_EMPLOYER,
     booth_fill,
     priority_counts,
     unassigned_reasons,
 )
-from app.fairs.solver import Solution, solve_optimal
-from app.fairs.stable import blocking_pairs, solve_stable
+from app.fairs.solver.optimal import Solution, solve_optimal
+from app.fairs.solver.stable import blocking_pairs, solve_stable
 from app.matching.engine import MatchEngine
 from app.services.audit import write_audit
-from app.services.fair_inputs import FairInputs, build, current_rows, load_inputs
-from app.services.fairs import get_fair
+from app.fairs.inputs import FairInputs, build, current_rows, load_inputs
+from app.fairs.service import get_fair
 
 
 def _check_ready(inputs: FairInputs) -> None:

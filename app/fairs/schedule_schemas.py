@@ -2,7 +2,7 @@
 
 No model here has a field that says or implies who is a priority graduate: interview rows,
 exports and unassigned lists are the same for every graduate. Aggregate P9 figures live in
-PriorityCoverage, whose counts are filled for staff only (see app.services.fair_views).
+PriorityCoverage, whose counts are filled for staff only (see app.fairs.views).
 """
 from __future__ import annotations
 

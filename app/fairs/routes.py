@@ -10,7 +10,7 @@ from app.api.deps import FairReader, OrganiserOrAdmin, SessionDep
 from app.api.matching import MatcherDep
 from app.db.models import Fair, FairRegistration, Graduate
 from app.schemas.common import Cursor, RecordId
-from app.schemas.fairs import (
+from app.fairs.schemas import (
     BoothCreate,
     BoothRead,
     FairCreate,
@@ -25,8 +25,8 @@ from app.schemas.fairs import (
     RegistrationRead,
     SlotRead,
 )
-from app.services import fair_rules
-from app.services import fairs as fair_service
+from app.fairs import pair_rules as fair_rules
+from app.fairs import service as fair_service
 
 router = APIRouter(prefix="/v1/fairs", tags=["fairs"])
 

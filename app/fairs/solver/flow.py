@@ -21,9 +21,9 @@ from __future__ import annotations
 import numpy as np
 from ortools.graph.python import min_cost_flow
 
-from app.fairs.ledger import Ledger
-from app.fairs.levels import Levels, measure
-from app.fairs.problem import SCORE_SCALE, FairProblem
+from app.fairs.solver.capacity import Ledger
+from app.fairs.solver.levels import Levels, measure
+from app.fairs.solver.problem import SCORE_SCALE, FairProblem
 
 # OR-Tools scales costs by the node count internally; keep the product inside int64.
 COST_LIMIT = 2**62

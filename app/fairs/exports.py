@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from app.core.errors import FieldProblem, NotFound
 from app.db.models import Fair
 from app.domain.enums import EDUCATION_NAMES, Education
-from app.schemas.fair_schedule import (
+from app.fairs.schedule_schemas import (
     EmployerExport,
     EmployerInterview,
     EmployerList,
@@ -25,8 +25,8 @@ from app.schemas.fair_schedule import (
     GraduateTimetable,
     TimetableEntry,
 )
-from app.services.fair_schedule import ScheduleRow, current_run, schedule_rows
-from app.services.fairs import list_booths, list_registrations
+from app.fairs.schedule import ScheduleRow, current_run, schedule_rows
+from app.fairs.service import list_booths, list_registrations
 
 BOM = "\ufeff"
 EMPLOYER_COLUMNS = ["展位号", "招聘单位", "场次", "开始", "结束", "岗位", "毕业生编号", "姓名", "学校", "专业", "学历",

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from app.db.models import Fair, FairBooth, FairRun
 from app.domain.caller import Caller
-from app.schemas.fair_schedule import (
+from app.fairs.schedule_schemas import (
     BoothFill,
     Bound,
     InterviewRow,
@@ -22,7 +22,7 @@ from app.schemas.fair_schedule import (
     ScheduleRead,
     Unassigned,
 )
-from app.services.fair_schedule import ScheduleRow, schedule_rows
+from app.fairs.schedule import ScheduleRow, schedule_rows
 
 PRIORITY_MIN_GROUP = 5
 

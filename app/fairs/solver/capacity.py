@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from app.fairs.problem import SCORE_SCALE, FairProblem
+from app.fairs.solver.problem import SCORE_SCALE, FairProblem
 
 
 @dataclass(slots=True)

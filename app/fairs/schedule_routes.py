@@ -9,11 +9,12 @@ from app.api.deps import FairReader, OrganiserOrAdmin, SessionDep
 from app.api.matching import MatcherDep
 from app.domain.caller import Caller
 from app.schemas.common import RecordId
-from app.schemas.fair_schedule import EmployerExport, GraduateExport, NotifyRequest, PairingRequest, ScheduleRead
-from app.services import fair_exports, fair_schedule
-from app.services.fair_pairing import compute_pairing
-from app.services.fair_views import schedule_view
-from app.services.fairs import get_fair
+from app.fairs.schedule_schemas import EmployerExport, GraduateExport, NotifyRequest, PairingRequest, ScheduleRead
+from app.fairs import exports as fair_exports
+from app.fairs import schedule as fair_schedule
+from app.fairs.pairing import compute_pairing
+from app.fairs.views import schedule_view
+from app.fairs.service import get_fair
 
 router = APIRouter(prefix="/v1/fairs", tags=["fairs"])
 ExportFormat = Annotated[Literal["json", "csv"], Query(description="csv: UTF-8 with BOM, opens in Excel")]

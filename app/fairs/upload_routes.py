@@ -12,8 +12,8 @@ from fastapi import APIRouter, File, UploadFile, status
 from app.api.deps import OrganiserOrAdmin, SessionDep
 from app.core.errors import FieldProblem, InvalidInput
 from app.schemas.common import ReadModel, RecordId
-from app.services.fair_import import FairImportError, register_from_file
-from app.services.fairs import get_fair
+from app.fairs.registration_sheet import FairImportError, register_from_file
+from app.fairs.service import get_fair
 
 router = APIRouter(prefix="/v1/fairs", tags=["fairs"])
 SHEET_SUFFIXES = {".csv", ".xlsx", ".xlsm"}

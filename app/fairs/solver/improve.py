@@ -13,9 +13,9 @@ from collections.abc import Callable
 
 import numpy as np
 
-from app.fairs.ledger import Ledger, bits
-from app.fairs.levels import Levels
-from app.fairs.problem import FairProblem
+from app.fairs.solver.capacity import Ledger, bits
+from app.fairs.solver.levels import Levels
+from app.fairs.solver.problem import FairProblem
 
 Move = tuple[int, float, int, int, int]  # (harm, score loss, pair, row to remove or -1, slot)
 
