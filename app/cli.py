@@ -193,7 +193,7 @@ def reindex(
 def calendar_load(path: Annotated[Path, typer.Argument(help="CSV (date,type,name) or JSON list; see README")]) -> None:
     """Load a year's holidays and make-up workdays (replaces what was loaded for that year)."""
     from app.core.errors import DomainError
-    from app.services.calendar_store import load_calendar_file
+    from app.triage.calendar_store import load_calendar_file
 
     _ready_for_file(path)
     try:
@@ -211,7 +211,7 @@ def calendar_show(year: Annotated[int, typer.Argument(help="e.g. 2027")]) -> Non
     """Which calendar a year uses, and its holidays and make-up workdays."""
     from datetime import date, timedelta
 
-    from app.services.calendar_store import workday_calendar
+    from app.triage.calendar_store import workday_calendar
 
     _ready_database()
     with session_scope() as session:

@@ -8,7 +8,7 @@ from contextlib import asynccontextmanager
 from fastapi import Depends, FastAPI
 
 from app.api import audit, graduates, jobs, matching, me, ops, screening
-from app.api import triage, triage_figures, triage_ledger
+from app.triage import figures_routes as triage_figures, graduate_routes as triage_ledger, routes as triage
 from app.fairs import routes as fairs, schedule_routes as fair_schedule, upload_routes as fair_upload
 from app.api.deps import refuse_unstorable_query
 from app.api.errors import ERROR_RESPONSES, install_error_handlers

@@ -147,8 +147,8 @@ def _ledger_rows(graduates: list[dict[str, Any]], rng: random.Random) -> tuple[l
 def seed(engine: Engine, count: int) -> dict[str, int]:
     from app.db.migrate import upgrade_to_head
     from app.db.models import Graduate, ServiceRecord, StaffAssignment, SupportPlanVersion
-    from app.domain.workdays import china_today
-    from app.services.triage_state import refresh_triage
+    from app.triage.workdays import china_today
+    from app.triage.state import refresh_triage
 
     upgrade_to_head(engine)
     rng = random.Random(SEED)
@@ -218,9 +218,9 @@ def measure(url: str, requests: int, explain: bool) -> list[tuple[str, Any]]:
 
 
 def _explain(url: str) -> None:
-    from app.domain.workdays import china_today
-    from app.services.calendar_store import workday_calendar
-    from app.services.triage_queue import QueueFilters, queue_statement
+    from app.triage.workdays import china_today
+    from app.triage.calendar_store import workday_calendar
+    from app.triage.queue import QueueFilters, queue_statement
 
     engine = create_engine(url)
     with Session(engine) as session:

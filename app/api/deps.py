@@ -1,7 +1,9 @@
-"""Typed FastAPI dependencies: database session, caller, role checks."""
+"""Typed FastAPI dependencies shared by every router: database session, caller, role checks, today's
+date and the working-day calendar."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from datetime import date
 from typing import Annotated, Any, TypeVar
 
 from fastapi import Depends, Request, Security
@@ -14,6 +16,8 @@ from app.db.session import session_scope
 from app.domain.caller import Caller
 from app.domain.enums import Role
 from app.services.keys import authenticate
+from app.triage.calendar_store import workday_calendar
+from app.triage.workdays import WorkdayCalendar, china_today
 
 
 def refuse_unstorable_query(request: Request) -> None:
@@ -86,3 +90,17 @@ GraduateReader = Annotated[Caller, Depends(require_roles(Role.ADMIN, Role.STAFF,
 # Job fairs (P4): organisers run them; staff may read them (P9 figures are for staff and organisers).
 OrganiserOrAdmin = Annotated[Caller, Depends(require_roles(Role.ADMIN, Role.ORGANISER))]
 FairReader = Annotated[Caller, Depends(require_roles(Role.ADMIN, Role.ORGANISER, Role.STAFF))]
+
+
+# "Today" is a dependency so that tests (and a replay of a past morning) can fix it; the
+# calendar is read per request because an operator may load a new year's holidays at any time.
+def get_today() -> date:
+    return china_today()
+
+
+def get_calendar(session: SessionDep) -> WorkdayCalendar:
+    return workday_calendar(session)
+
+
+Today = Annotated[date, Depends(get_today)]
+CalendarDep = Annotated[WorkdayCalendar, Depends(get_calendar)]

@@ -11,7 +11,7 @@ import pytest
 from fastapi.testclient import TestClient
 from httpx import Response
 
-from app.api.triage_deps import get_today
+from app.api.deps import get_today
 from app.main import app
 from tests.conftest import Keys
 from tests.factories import graduate_body, job_body

@@ -8,7 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.db.models import AuditEntry, GraduateTriage
-from app.services.triage_state import refresh_triage
+from app.triage.state import refresh_triage
 from tests.triage.conftest import Desk
 
 PLAN = {"goals": ["年底前实现就业"], "steps": [{"action": "推荐公益性岗位", "due_on": "2026-12-10"}],

@@ -9,8 +9,8 @@ from datetime import date
 import pytest
 from sqlalchemy.orm import Session
 
-from app.domain.workdays import WorkdayCalendar
-from app.services.calendar_store import store_days, workday_calendar
+from app.triage.workdays import WorkdayCalendar
+from app.triage.calendar_store import store_days, workday_calendar
 from tests.triage.conftest import Desk
 
 OFFICIAL = WorkdayCalendar()

@@ -40,7 +40,7 @@ class GraduateTriage(Base):
     contact, P3 services of tally_year, the named staff member and the current plan version.
 
     The ledger tables stay the record; this is their summary, rewritten from them by
-    triage_state.refresh_triage in the same transaction as every service, assignment and plan
+    app.triage.state.refresh_triage in the same transaction as every service, assignment and plan
     write (and in bulk after a bulk load), so the queue joins one row per graduate instead of
     aggregating the whole ledger on every page.
     """

@@ -5,11 +5,11 @@ from datetime import date, datetime
 
 from pydantic import Field
 
-from app.domain.triage import ContactState, QueueReason
-from app.domain.workdays import CalendarSource
+from app.triage.vocabulary import ContactState, QueueReason
+from app.triage.workdays import CalendarSource
 from app.schemas.common import ReadModel
 from app.schemas.graduates import GraduateStaffRead
-from app.schemas.triage import AssignmentRead, OutcomeRead, PlanVersionRead, ServiceRead
+from app.triage.schemas import AssignmentRead, OutcomeRead, PlanVersionRead, ServiceRead
 
 
 class ContactOut(ReadModel):

@@ -6,7 +6,7 @@ from typing import Annotated
 
 from pydantic import Field, StringConstraints, model_validator
 
-from app.domain.triage import (
+from app.triage.vocabulary import (
     ALLOWED_OUTCOMES,
     KINDS_WITH_JOBS,
     FoundVia,

@@ -29,11 +29,11 @@ from app.core.validation import MAX_ID
 from app.db.base import UTCDateTime
 from app.db.models import Graduate
 from app.domain.enums import EmploymentStatus, Hardship
-from app.domain.triage import QUEUE_TIER, QueueReason
-from app.domain.workdays import WorkdayCalendar, china_day_start
-from app.services.triage_facts import TriageState
+from app.triage.vocabulary import QUEUE_TIER, QueueReason
+from app.triage.workdays import WorkdayCalendar, china_day_start
+from app.triage.facts import TriageState
 from app.services.graduates import hardship_condition
-from app.services.triage_sql import Scope, services_deficit, triage_summary
+from app.triage.sql import Scope, services_deficit, triage_summary
 
 _NO_DEADLINE = datetime(1970, 1, 1, tzinfo=UTC)  # contact key of rows outside tiers 0 and 1
 

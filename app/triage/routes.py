@@ -1,7 +1,7 @@
 """/v1/triage: staff triage of priority graduates (P2, P3, P9, P11). Staff and admin keys only.
 
 This module holds the queue, a graduate's triage card and the deadline calculator; the ledger
-writes and the figures live in triage_ledger and triage_figures and hang under the same prefix.
+writes and the figures live in graduate_routes and figures_routes and hang under the same prefix.
 """
 from __future__ import annotations
 
@@ -14,18 +14,18 @@ from sqlalchemy.orm import Session
 
 from app.api.deps import SessionDep, StaffOnly
 from app.api.matching import MatcherDep
-from app.api.triage_deps import CalendarDep, Today
+from app.api.deps import CalendarDep, Today
 from app.core.errors import FieldProblem, InvalidInput, NotFound
 from app.core.privacy import graduate_view
 from app.db.models import Graduate
 from app.domain.caller import Caller
 from app.domain.enums import EmploymentStatus, Hardship
-from app.domain.workdays import CONTACT_DEADLINE_WORKING_DAYS, WorkdayCalendar
+from app.triage.workdays import CONTACT_DEADLINE_WORKING_DAYS, WorkdayCalendar
 from app.matching.engine import MatchEngine
 from app.schemas.common import CohortYear, IsoDate, RecordId
 from app.schemas.graduates import GraduateStaffRead
-from app.schemas.triage import AssignmentRead, OutcomeRead, PlanVersionRead, ServiceRead
-from app.schemas.triage_queue import (
+from app.triage.schemas import AssignmentRead, OutcomeRead, PlanVersionRead, ServiceRead
+from app.triage.queue_schemas import (
     ContactOut,
     DeadlineOut,
     NextActionOut,
@@ -36,13 +36,14 @@ from app.schemas.triage_queue import (
     ServicesOut,
     TriageCard,
 )
-from app.services import ledger, outcomes, plans
+from app.triage import outcomes, plans
+from app.triage import service_log as ledger
 from app.services.matching import load_graduates
 from app.services.sensitive_reads import audit_graduate_reads
-from app.services.triage_facts import TriageState, contact_status, explain, months_since_leaving_school, service_tally
-from app.services.triage_queue import QueueFilters, queue_page
-from app.services.triage_recommend import recommend_jobs
-from app.services.triage_sql import Scope
+from app.triage.facts import TriageState, contact_status, explain, months_since_leaving_school, service_tally
+from app.triage.queue import QueueFilters, queue_page
+from app.triage.recommend import recommend_jobs
+from app.triage.sql import Scope
 
 router = APIRouter(prefix="/v1/triage", tags=["triage"])
 MAX_ROWS_WITH_RECOMMENDATIONS = 20  # each row costs one match (~10 ms with the real encoder)

@@ -9,8 +9,8 @@ import csv
 import io
 
 from app.domain.enums import EDUCATION_NAMES, HARDSHIP_NAMES, INDUSTRY_NAMES
-from app.domain.triage import EMPLOYMENT_RATE_GOAL
-from app.services.triage_figures import (
+from app.triage.vocabulary import EMPLOYMENT_RATE_GOAL
+from app.triage.figures import (
     NO_HARDSHIP,
     UNSPECIFIED,
     ComplianceRow,

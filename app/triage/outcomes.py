@@ -10,11 +10,11 @@ from sqlalchemy.orm import Session
 from app.core.errors import Conflict, FieldProblem, InvalidInput
 from app.db.models import EmploymentOutcome, Job
 from app.domain.caller import Caller
-from app.domain.triage import OutcomeStatus
+from app.triage.vocabulary import OutcomeStatus
 from app.schemas.graduates import GraduateUpdate
-from app.schemas.triage import OutcomeCreate
+from app.triage.schemas import OutcomeCreate
 from app.services import graduates as graduate_service
-from app.services.ledger import active_graduate, check_not_future
+from app.triage.service_log import active_graduate, check_not_future
 
 # Whether the graduate wants a job after the change; None leaves the registry's answer as it is.
 _WANTS_JOB_AFTER: dict[OutcomeStatus, bool | None] = {

@@ -9,12 +9,11 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query, Response
 
-from app.api.deps import SessionDep, StaffOnly
-from app.api.triage_deps import CalendarDep, Today
+from app.api.deps import CalendarDep, SessionDep, StaffOnly, Today
 from app.core.errors import FieldProblem, InvalidInput
-from app.domain.triage import EMPLOYMENT_RATE_GOAL, SERVICES_REQUIRED_PER_YEAR
+from app.triage.vocabulary import EMPLOYMENT_RATE_GOAL, SERVICES_REQUIRED_PER_YEAR
 from app.schemas.common import CohortYear
-from app.schemas.triage_figures import (
+from app.triage.figures_schemas import (
     ComplianceFigure,
     ComplianceFigures,
     EmploymentFigure,
@@ -23,8 +22,8 @@ from app.schemas.triage_figures import (
     ServiceFigure,
     ServiceFigures,
 )
-from app.services.triage_export import figures_csv, group_name
-from app.services.triage_figures import (
+from app.triage.export import figures_csv, group_name
+from app.triage.figures import (
     ComplianceRow,
     Dimension,
     EmploymentRow,
@@ -33,7 +32,7 @@ from app.services.triage_figures import (
     employment_figures,
     service_figures,
 )
-from app.services.triage_sql import Scope
+from app.triage.sql import Scope
 
 # The full prefix on the router itself: metrics and logs label a route by its own path.
 router = APIRouter(prefix="/v1/triage/figures", tags=["triage"])

@@ -32,7 +32,7 @@ from sqlalchemy.orm import Session
 
 from app.core.errors import InvalidInput
 from app.db.models import CalendarDay
-from app.domain.workdays import OFFICIAL_YEARS, WorkdayCalendar
+from app.triage.workdays import OFFICIAL_YEARS, WorkdayCalendar
 
 _TYPES = {"holiday": False, "休": False, "假": False, "workday": True, "班": True}
 

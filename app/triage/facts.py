@@ -7,8 +7,8 @@ from datetime import date, datetime, timedelta
 from typing import Literal
 
 from app.db.models import Graduate
-from app.domain.triage import SERVICES_REQUIRED_PER_YEAR, ContactState, QueueReason
-from app.domain.workdays import CalendarSource, WorkdayCalendar, china_date
+from app.triage.vocabulary import SERVICES_REQUIRED_PER_YEAR, ContactState, QueueReason
+from app.triage.workdays import CalendarSource, WorkdayCalendar, china_date
 
 
 @dataclass(frozen=True)

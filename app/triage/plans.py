@@ -13,11 +13,11 @@ from sqlalchemy.orm import Session
 from app.core.errors import Conflict, FieldProblem, InvalidInput, NotFound
 from app.db.models import ServiceRecord, SupportPlanVersion
 from app.domain.caller import Caller
-from app.domain.triage import ServiceKind
-from app.schemas.triage import AssignmentWrite, PlanSend, PlanWrite, ServiceCreate
+from app.triage.vocabulary import ServiceKind
+from app.triage.schemas import AssignmentWrite, PlanSend, PlanWrite, ServiceCreate
 from app.services import graduates as graduate_service
-from app.services.ledger import active_graduate, assign_staff, check_jobs_exist, open_assignment, record_service
-from app.services.triage_state import refresh_triage
+from app.triage.service_log import active_graduate, assign_staff, check_jobs_exist, open_assignment, record_service
+from app.triage.state import refresh_triage
 
 _CONTENT_FIELDS = ("goals", "steps", "recommended_job_ids", "staff_name", "review_on", "note")
 

@@ -1,5 +1,5 @@
 """/v1/triage/graduates/{graduate_id}/…: the service ledger, employment outcomes, the named staff member
-and the one-to-one plan of one graduate. Mounted under /v1/triage by app.api.triage."""
+and the one-to-one plan of one graduate. Mounted under /v1/triage by app.triage.routes."""
 from __future__ import annotations
 
 from typing import Annotated
@@ -7,11 +7,10 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Response, status
 from sqlalchemy.orm import Session
 
-from app.api.deps import SessionDep, StaffOnly
-from app.api.triage_deps import Today
+from app.api.deps import SessionDep, StaffOnly, Today
 from app.domain.caller import Caller
 from app.schemas.common import Cursor, RecordId
-from app.schemas.triage import (
+from app.triage.schemas import (
     AssignmentRead,
     AssignmentWrite,
     OutcomeCreate,
@@ -26,7 +25,8 @@ from app.schemas.triage import (
     ServiceRead,
 )
 from app.services import graduates as graduate_service
-from app.services import ledger, outcomes, plans
+from app.triage import outcomes, plans
+from app.triage import service_log as ledger
 from app.services.sensitive_reads import audit_graduate_reads
 
 # The full prefix on the router itself: metrics and logs label a route by its own path.

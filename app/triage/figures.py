@@ -38,9 +38,9 @@ from sqlalchemy.orm import Session
 
 from app.db.models import EmploymentOutcome, Graduate
 from app.domain.enums import Hardship
-from app.domain.triage import EMPLOYMENT_RATE_GOAL, SERVICES_REQUIRED_PER_YEAR
-from app.domain.workdays import CalendarSource, WorkdayCalendar, worst_source
-from app.services.triage_sql import (
+from app.triage.vocabulary import EMPLOYMENT_RATE_GOAL, SERVICES_REQUIRED_PER_YEAR
+from app.triage.workdays import CalendarSource, WorkdayCalendar, worst_source
+from app.triage.sql import (
     Scope,
     china_date,
     hardship_condition,

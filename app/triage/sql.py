@@ -14,8 +14,8 @@ from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.expression import FunctionElement
 
 from app.db.models import Graduate, GraduateTriage, ServiceRecord, StaffAssignment, SupportPlanVersion
-from app.domain.triage import REACHED_OUTCOMES, SERVICES_REQUIRED_PER_YEAR, TARGETED_KINDS, UNCOUNTED_OUTCOMES
-from app.domain.workdays import china_day_start
+from app.triage.vocabulary import REACHED_OUTCOMES, SERVICES_REQUIRED_PER_YEAR, TARGETED_KINDS, UNCOUNTED_OUTCOMES
+from app.triage.workdays import china_day_start
 from app.services.graduates import hardship_condition
 
 

@@ -13,10 +13,10 @@ from app.core.errors import Conflict, FieldProblem, InvalidInput, NotFound
 from app.db.base import utcnow
 from app.db.models import Graduate, Job, ServiceRecord, StaffAssignment
 from app.domain.caller import Caller
-from app.domain.workdays import china_date
-from app.schemas.triage import AssignmentWrite, ServiceCreate
+from app.triage.workdays import china_date
+from app.triage.schemas import AssignmentWrite, ServiceCreate
 from app.services import graduates as graduate_service
-from app.services.triage_state import refresh_triage
+from app.triage.state import refresh_triage
 
 
 def active_graduate(session: Session, *, graduate_id: int, caller: Caller) -> Graduate:

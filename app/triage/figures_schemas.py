@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from app.domain.workdays import CalendarSource
+from app.triage.workdays import CalendarSource
 from app.schemas.common import ReadModel
 
 

@@ -12,7 +12,7 @@ from sqlalchemy import delete, func, insert, literal, select
 from sqlalchemy.orm import Session
 
 from app.db.models import Graduate, GraduateTriage
-from app.services.triage_sql import current_plans, ledger_tallies, open_assignments
+from app.triage.sql import current_plans, ledger_tallies, open_assignments
 
 
 def refresh_triage(session: Session, *, year: int, graduate_ids: Sequence[int] | None = None) -> None:
