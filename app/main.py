@@ -7,13 +7,10 @@ from contextlib import asynccontextmanager
 
 from fastapi import Depends, FastAPI
 
-from app.api import audit, graduates, jobs, matching, me, ops, screening
-from app.triage import figures_routes as triage_figures, graduate_routes as triage_ledger, routes as triage
-from app.fairs import routes as fairs, schedule_routes as fair_schedule, upload_routes as fair_upload
 from app.api.deps import refuse_unstorable_query
-from app.api.errors import ERROR_RESPONSES, install_error_handlers
-from app.console.router import install_console
+from app.api.errors import install_error_handlers
 from app.api.middleware import BodyLimitMiddleware, RequestContextMiddleware
+from app.api.routes import include_routes
 from app.config import get_settings
 from app.core.logging import configure_logging
 from app.db.migrate import is_current, upgrade_to_head
@@ -67,13 +64,7 @@ def create_app() -> FastAPI:
     install_error_handlers(app)
     app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)
     app.add_middleware(RequestContextMiddleware)
-    app.include_router(ops.router)
-    for router in (jobs.router, graduates.router, matching.router, screening.router, audit.router,
-                   triage.router, triage_ledger.router, triage_figures.router, me.router):
-        app.include_router(router, responses=ERROR_RESPONSES)
-    for router in (fair_upload.router, fairs.router, fair_schedule.router):  # job fairs (P4)
-        app.include_router(router, responses=ERROR_RESPONSES)
-    install_console(app)  # /console: the staff and organiser web console (static files over this API)
+    include_routes(app)  # app/api/routes.py lists every router
     return app
 
 

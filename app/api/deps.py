@@ -1,5 +1,5 @@
 """Typed FastAPI dependencies shared by every router: database session, caller, role checks, today's
-date and the working-day calendar."""
+date, the working-day calendar and the match engine."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
@@ -15,7 +15,9 @@ from app.core.validation import unstorable_reason
 from app.db.session import session_scope
 from app.domain.caller import Caller
 from app.domain.enums import Role
+from app.matching.engine import MatchEngine
 from app.services.keys import authenticate
+from app.services.runtime import get_match_engine
 from app.triage.calendar_store import workday_calendar
 from app.triage.workdays import WorkdayCalendar, china_today
 
@@ -104,3 +106,6 @@ def get_calendar(session: SessionDep) -> WorkdayCalendar:
 
 Today = Annotated[date, Depends(get_today)]
 CalendarDep = Annotated[WorkdayCalendar, Depends(get_calendar)]
+
+# The process's one engine (encoder, index, weights); tests swap it with dependency_overrides.
+MatcherDep = Annotated[MatchEngine, Depends(get_match_engine)]

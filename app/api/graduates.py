@@ -6,9 +6,8 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Response, status
 
 from app.api.batching import batch_response, check_batch_size
-from app.api.deps import GraduateReader, SessionDep, StaffOnly, Writer
+from app.api.deps import GraduateReader, MatcherDep, SessionDep, StaffOnly, Writer
 from app.api.embedding_hook import embed_now
-from app.api.matching import MatcherDep
 from app.config import get_settings
 from app.core.errors import FieldProblem, Forbidden
 from app.core.privacy import duplicate_view, graduate_view

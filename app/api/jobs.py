@@ -6,9 +6,8 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Response, status
 
 from app.api.batching import batch_response, check_batch_size
-from app.api.deps import AnyRole, SessionDep, Writer
+from app.api.deps import AnyRole, MatcherDep, SessionDep, Writer
 from app.api.embedding_hook import embed_now
-from app.api.matching import MatcherDep
 from app.config import get_settings
 from app.domain.enums import Industry, JobStatus, JobType
 from app.schemas.common import Cursor, RecordId

@@ -3,13 +3,13 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import APIRouter, Query
 
-from app.api.deps import AnyRole, GraduateReader, SessionDep, reads_and_logs
+from app.api.deps import AnyRole, GraduateReader, MatcherDep, SessionDep, reads_and_logs
 from app.core.errors import DomainError
 from app.core.privacy import graduate_view
 from app.domain.caller import Caller
-from app.matching.engine import CandidateMatch, JobMatch, MatchEngine
+from app.matching.engine import CandidateMatch, JobMatch
 from app.schemas.common import RecordId
 from app.schemas.graduates import GraduateStaffRead
 from app.schemas.matching import (
@@ -28,11 +28,9 @@ from app.schemas.matching import (
 )
 from app.services import matching as matching_service
 from app.services.pseudonyms import candidate_pseudonym, pseudonym_secret
-from app.services.runtime import get_match_engine
 from app.services.sensitive_reads import audit_graduate_reads
 
 router = APIRouter(prefix="/v1", tags=["matching"])
-MatcherDep = Annotated[MatchEngine, Depends(get_match_engine)]
 
 
 def _job_out(result: JobMatch, caller: Caller) -> JobMatchOut:

@@ -1,4 +1,4 @@
-"""Serves the console's static files: /console (the page) and /console/static/* (its assets).
+"""Serves the console's page at /console; app.api.routes mounts its assets at /console/static/*.
 
 The assets ship inside the package (pyproject package-data) and every library is vendored under
 static/vendor/ with its licence, so the console works on an office network without internet."""
@@ -6,9 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from fastapi import APIRouter, FastAPI
+from fastapi import APIRouter
 from fastapi.responses import FileResponse, RedirectResponse
-from fastapi.staticfiles import StaticFiles
 
 STATIC = Path(__file__).resolve().parent / "static"
 # Scripts only from this server (no inline script, no CDN); ECharts sets inline styles; the API key
@@ -31,8 +30,3 @@ def console_page() -> FileResponse:
 def console_slash() -> RedirectResponse:
     return RedirectResponse("/console", status_code=308)
 
-
-def install_console(app: FastAPI) -> None:
-    """Mount the console page and its assets on the app."""
-    app.include_router(router)
-    app.mount("/console/static", StaticFiles(directory=STATIC), name="console-static")

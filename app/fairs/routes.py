@@ -6,8 +6,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Response, status
 
-from app.api.deps import FairReader, OrganiserOrAdmin, SessionDep
-from app.api.matching import MatcherDep
+from app.api.deps import FairReader, MatcherDep, OrganiserOrAdmin, SessionDep
 from app.db.models import Fair, FairRegistration, Graduate
 from app.schemas.common import Cursor, RecordId
 from app.fairs.schemas import (

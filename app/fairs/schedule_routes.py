@@ -5,8 +5,7 @@ from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query, Response, status
 
-from app.api.deps import FairReader, OrganiserOrAdmin, SessionDep
-from app.api.matching import MatcherDep
+from app.api.deps import FairReader, MatcherDep, OrganiserOrAdmin, SessionDep
 from app.domain.caller import Caller
 from app.schemas.common import RecordId
 from app.fairs.schedule_schemas import EmployerExport, GraduateExport, NotifyRequest, PairingRequest, ScheduleRead

@@ -1,5 +1,5 @@
 """/v1/triage/graduates/{graduate_id}/…: the service ledger, employment outcomes, the named staff member
-and the one-to-one plan of one graduate. Mounted under /v1/triage by app.triage.routes."""
+and the one-to-one plan of one graduate. Listed in app.api.routes beside the other /v1/triage routers."""
 from __future__ import annotations
 
 from typing import Annotated

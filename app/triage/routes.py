@@ -12,9 +12,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 from sqlalchemy.orm import Session
 
-from app.api.deps import SessionDep, StaffOnly
-from app.api.matching import MatcherDep
-from app.api.deps import CalendarDep, Today
+from app.api.deps import CalendarDep, MatcherDep, SessionDep, StaffOnly, Today
 from app.core.errors import FieldProblem, InvalidInput, NotFound
 from app.core.privacy import graduate_view
 from app.db.models import Graduate
