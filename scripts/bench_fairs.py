@@ -8,7 +8,7 @@ Why: the issue sets targets for these 2-core machines — a comprehensive fair o
     .venv/bin/python scripts/bench_fairs.py [--sizes 5000x300x12,20000x1000x16] [--seed 1]
         [--partial 0.35] [--stable] [--engine 300x40]
 
-The solver's input is generated directly (``app.fairs.synthetic``), not by the matching engine:
+The solver's input is generated directly (``synthetic.fairs``), not by the matching engine:
 eligibility follows the engine's education hard filter (about 60% of graduate–booth pairs are
 eligible, so the large fair has ~13 million pairs), scores are high where the booth's industry
 is one the graduate prefers, 35% of graduates and 15% of booths attend only part of the day, 8%
@@ -38,7 +38,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from app.fairs.solver.greedy import solve_greedy  # noqa: E402
 from app.fairs.solver.optimal import solve_optimal  # noqa: E402
 from app.fairs.solver.stable import blocking_pairs, solve_stable  # noqa: E402
-from app.fairs.synthetic import synthetic_fair  # noqa: E402
+from synthetic.fairs import synthetic_fair  # noqa: E402
 
 COMMAND = "python scripts/bench_fairs.py " + " ".join(sys.argv[1:])
 
@@ -87,7 +87,7 @@ def bench_engine(graduates: int, jobs: int) -> str:
     from datetime import datetime
 
     from app.config import get_settings
-    from app.demo.synthetic import generate_graduates, generate_jobs
+    from synthetic.generate import generate_graduates, generate_jobs
     from app.matching.documents import JobDoc, ProfileDoc
     from app.matching.encoder import HashingEncoder
     from app.matching.engine import MatchEngine

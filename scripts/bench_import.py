@@ -25,7 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from app.demo.synthetic import generate_graduates  # noqa: E402
+from synthetic.generate import generate_graduates  # noqa: E402
 
 HEADERS = {
     "external_id": "编号", "name": "姓名", "national_id": "身份证号", "phone": "手机号", "birth_date": "出生日期",

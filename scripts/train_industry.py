@@ -5,7 +5,7 @@ Why this exists: postings saved without an industry get a suggested one. The cla
 script makes that artefact and measures both methods on the same sets, so a retrain or a
 change to the keyword list can be compared with numbers rather than impressions.
 
-Training data is synthetic: ``app.demo.synthetic.generate_jobs`` (fixed seed), whose industry
+Training data is synthetic: ``synthetic.generate.generate_jobs`` (fixed seed), whose industry
 label is that of the occupation template a posting was drawn from. No real posting is trained on.
 
 Evaluation sets, most honest first:
@@ -54,8 +54,8 @@ import sklearn  # noqa: E402
 from sklearn.metrics import accuracy_score, f1_score  # noqa: E402
 from sklearn.model_selection import GroupKFold, train_test_split  # noqa: E402
 
-from app.demo.jobs import ALL_OCCUPATIONS  # noqa: E402
-from app.demo.synthetic import generate_jobs  # noqa: E402
+from synthetic.jobs import ALL_OCCUPATIONS  # noqa: E402
+from synthetic.generate import generate_jobs  # noqa: E402
 from app.domain.enums import Industry  # noqa: E402
 from app.matching.industry_model import DEFAULT_MODEL_PATH, build_pipeline, posting_text  # noqa: E402
 from app.services.industry import keyword_vote  # noqa: E402
@@ -270,7 +270,7 @@ def main() -> None:
         "sklearn_version": sklearn.__version__,
         "python_version": platform.python_version(),
         "training_data": {
-            "source": "synthetic: app.demo.synthetic.generate_jobs", "seed": SEED, "count": len(synthetic),
+            "source": "synthetic: synthetic.generate.generate_jobs", "seed": SEED, "count": len(synthetic),
             "by_industry": {code: labels.count(code) for code in sorted(set(labels))},
         },
         "model": {

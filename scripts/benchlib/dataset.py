@@ -1,6 +1,6 @@
 """The benchmark's data: generated postings and graduates, their embeddings, the scratch database.
 
-Postings and graduates come from ``app.demo.synthetic`` (deterministic by seed) and are written
+Postings and graduates come from ``synthetic.generate`` (deterministic by seed) and are written
 with SQLAlchemy core bulk inserts after the real migrations, not through the API: the benchmark
 measures matching, and 100,000 API upserts would take longer than the whole run.
 

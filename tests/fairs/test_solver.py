@@ -9,7 +9,7 @@ from app.fairs.solver.problem import BoothSpec, FixedSpec, GraduateSpec, PairSpe
 from app.fairs.solver.report import booth_fill, priority_counts, unassigned_reasons
 from app.fairs.solver.optimal import solve_optimal
 from app.fairs.solver.stable import blocking_pairs, solve_stable
-from app.fairs.synthetic import synthetic_fair
+from synthetic.fairs import synthetic_fair
 from tests.fairs.helpers import assert_feasible, exact_levels, levels
 
 SLOTS = [11, 12, 13]

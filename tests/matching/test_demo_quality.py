@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from app.config import get_settings
 from app.db.models import Job
-from app.demo.synthetic import generate_jobs
+from synthetic.generate import generate_jobs
 from app.main import app
 from app.matching.encoder import Encoder
 from app.matching.engine import MatchEngine

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from app.demo.jobs import ALL_OCCUPATIONS
-from app.demo.majors import MAJORS_BY_NAME, UNDERGRADUATE_MAJORS, VOCATIONAL_MAJORS
-from app.demo.synthetic import MAJOR_DISCIPLINES, generate_graduates, generate_jobs
+from synthetic.jobs import ALL_OCCUPATIONS
+from synthetic.majors import MAJORS_BY_NAME, UNDERGRADUATE_MAJORS, VOCATIONAL_MAJORS
+from synthetic.generate import MAJOR_DISCIPLINES, generate_graduates, generate_jobs
 from app.domain.enums import (
     SHANDONG_CITIES,
     Education,

@@ -1,8 +1,8 @@
 """Occupations of cultural creative and tourism industries, plus common posts outside the ten."""
 from __future__ import annotations
 
-from app.demo import employers as emp
-from app.demo.occupation import ANY, FLEX, A, B, Occupation, occupation
+from synthetic import employers as emp
+from synthetic.occupation import ANY, FLEX, A, B, Occupation, occupation
 from app.domain.enums import Industry
 
 CULTURE = Industry.CULTURAL_CREATIVE

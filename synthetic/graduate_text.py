@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import random
 
-from app.demo.job_text import is_certificate
-from app.demo.majors import MajorProfile
+from synthetic.job_text import is_certificate
+from synthetic.majors import MajorProfile
 from app.domain.enums import EDUCATION_NAMES, INDUSTRY_NAMES, Education, Industry
 
 _INTERNSHIP_PLACES: dict[Industry, tuple[str, ...]] = {

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from app.demo.occupation import ANY, A, B, M, EmployerKind, Occupation, occupation
+from synthetic.occupation import ANY, A, B, M, EmployerKind, Occupation, occupation
 from app.domain.enums import Industry
 
 _INSTITUTE = EmployerKind(

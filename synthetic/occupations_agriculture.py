@@ -1,8 +1,8 @@
 """Occupations of modern high-efficiency agriculture (现代高效农业)."""
 from __future__ import annotations
 
-from app.demo import employers as emp
-from app.demo.occupation import ANY, FLEX, A, B, M, Occupation, occupation
+from synthetic import employers as emp
+from synthetic.occupation import ANY, FLEX, A, B, M, Occupation, occupation
 from app.domain.enums import Industry
 
 AGRICULTURE = Industry.MODERN_AGRICULTURE

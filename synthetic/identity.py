@@ -9,7 +9,7 @@ from __future__ import annotations
 import random
 from datetime import date
 
-from app.demo.vocabulary import (
+from synthetic.vocabulary import (
     FEMALE_NAME_CHARS,
     MALE_NAME_CHARS,
     PHONE_PREFIXES,

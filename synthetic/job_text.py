@@ -10,8 +10,8 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 
-from app.demo.occupation import EmployerKind, Occupation
-from app.demo.vocabulary import BENEFITS, SOFT_REQUIREMENTS
+from synthetic.occupation import EmployerKind, Occupation
+from synthetic.vocabulary import BENEFITS, SOFT_REQUIREMENTS
 from app.domain.enums import EDUCATION_NAMES, Education, JobType
 
 MIN_DESCRIPTION_CHARS = 150

@@ -1,8 +1,8 @@
 """Occupations of the new-generation information technology industry (新一代信息技术)."""
 from __future__ import annotations
 
-from app.demo import employers as emp
-from app.demo.occupation import FLEX, A, B, M, Occupation, occupation
+from synthetic import employers as emp
+from synthetic.occupation import FLEX, A, B, M, Occupation, occupation
 from app.domain.enums import Industry
 
 IT = Industry.NEW_GEN_IT

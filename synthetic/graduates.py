@@ -4,11 +4,11 @@ from __future__ import annotations
 import random
 from datetime import date, datetime, time, timedelta
 
-from app.demo.graduate_text import compose_intro
-from app.demo.identity import chinese_name, mobile_number, national_id
-from app.demo.sampling import CHINA_TZ, weighted_choice
-from app.demo.majors import MAJORS_BY_NAME, UNDERGRADUATE_MAJORS, VOCATIONAL_MAJORS, MajorProfile
-from app.demo.vocabulary import (
+from synthetic.graduate_text import compose_intro
+from synthetic.identity import chinese_name, mobile_number, national_id
+from synthetic.sampling import CHINA_TZ, weighted_choice
+from synthetic.majors import MAJORS_BY_NAME, UNDERGRADUATE_MAJORS, VOCATIONAL_MAJORS, MajorProfile
+from synthetic.vocabulary import (
     CITY_WEIGHTS,
     OTHER_PROVINCE_WEIGHTS,
     OTHER_PROVINCES,

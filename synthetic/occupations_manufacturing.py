@@ -1,8 +1,8 @@
 """Occupations of high-end equipment and new energy/new materials manufacturing."""
 from __future__ import annotations
 
-from app.demo import employers as emp
-from app.demo.occupation import A, B, M, Occupation, occupation
+from synthetic import employers as emp
+from synthetic.occupation import A, B, M, Occupation, occupation
 from app.domain.enums import Industry
 
 EQUIPMENT = Industry.HIGH_END_EQUIPMENT

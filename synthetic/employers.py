@@ -5,7 +5,7 @@ happen; occupations list the kinds that plausibly hire them.
 """
 from __future__ import annotations
 
-from app.demo.occupation import EmployerKind
+from synthetic.occupation import EmployerKind
 
 
 def _kind(suffixes: str, *blurbs: str) -> EmployerKind:

@@ -4,23 +4,23 @@ from __future__ import annotations
 import random
 from datetime import datetime, timedelta
 
-from app.demo.job_text import PostingFacts, compose_description, compose_title
-from app.demo.majors import MAJORS_BY_NAME
-from app.demo.occupation import EmployerKind, Occupation
-from app.demo.occupations_agriculture import AGRICULTURE_OCCUPATIONS
-from app.demo.occupations_culture import CULTURE_OCCUPATIONS
-from app.demo.occupations_it import IT_OCCUPATIONS
-from app.demo.occupations_manufacturing import MANUFACTURING_OCCUPATIONS
-from app.demo.occupations_marine_chemical import MARINE_CHEMICAL_OCCUPATIONS
-from app.demo.occupations_services import SERVICE_OCCUPATIONS
-from app.demo.sampling import CHINA_TZ, round_to, weighted_choice
-from app.demo.public_posts import (
+from synthetic.job_text import PostingFacts, compose_description, compose_title
+from synthetic.majors import MAJORS_BY_NAME
+from synthetic.occupation import EmployerKind, Occupation
+from synthetic.occupations_agriculture import AGRICULTURE_OCCUPATIONS
+from synthetic.occupations_culture import CULTURE_OCCUPATIONS
+from synthetic.occupations_it import IT_OCCUPATIONS
+from synthetic.occupations_manufacturing import MANUFACTURING_OCCUPATIONS
+from synthetic.occupations_marine_chemical import MARINE_CHEMICAL_OCCUPATIONS
+from synthetic.occupations_services import SERVICE_OCCUPATIONS
+from synthetic.sampling import CHINA_TZ, round_to, weighted_choice
+from synthetic.public_posts import (
     GRASSROOTS_OCCUPATIONS,
     RESEARCH_INSTITUTES,
     RESEARCH_OCCUPATIONS,
     WELFARE_OCCUPATIONS,
 )
-from app.demo.vocabulary import (
+from synthetic.vocabulary import (
     CITY_SALARY_FACTOR,
     CITY_WEIGHTS,
     COUNTIES,

@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import datetime
 
-from app.demo.graduates import ANCHOR_MAJORS, DEFAULT_TODAY, build_graduates
-from app.demo.jobs import build_jobs
-from app.demo.majors import MAJOR_DISCIPLINES
+from synthetic.graduates import ANCHOR_MAJORS, DEFAULT_TODAY, build_graduates
+from synthetic.jobs import build_jobs
+from synthetic.majors import MAJOR_DISCIPLINES
 
 __all__ = [
     "ANCHOR_MAJORS",

@@ -1,8 +1,8 @@
 """Occupations of the service industries that need licences: medical/elderly care and finance."""
 from __future__ import annotations
 
-from app.demo import employers as emp
-from app.demo.occupation import ANY, FLEX, A, B, M, Occupation, occupation
+from synthetic import employers as emp
+from synthetic.occupation import ANY, FLEX, A, B, M, Occupation, occupation
 from app.domain.enums import Industry
 
 HEALTH = Industry.MEDICAL_HEALTH

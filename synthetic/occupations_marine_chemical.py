@@ -1,8 +1,8 @@
 """Occupations of the marine and high-end chemical industries."""
 from __future__ import annotations
 
-from app.demo import employers as emp
-from app.demo.occupation import A, B, M, Occupation, occupation
+from synthetic import employers as emp
+from synthetic.occupation import A, B, M, Occupation, occupation
 from app.domain.enums import Industry
 
 MARINE = Industry.MODERN_MARINE
