@@ -6,7 +6,8 @@ from datetime import date, datetime, time, timedelta
 
 from synthetic.graduate_text import compose_intro
 from synthetic.identity import chinese_name, mobile_number, national_id
-from synthetic.sampling import CHINA_TZ, weighted_choice
+from app.domain.timezone import CHINA_TZ
+from synthetic.sampling import weighted_choice
 from synthetic.majors import MAJORS_BY_NAME, UNDERGRADUATE_MAJORS, VOCATIONAL_MAJORS, MajorProfile
 from synthetic.vocabulary import (
     CITY_WEIGHTS,

@@ -13,7 +13,8 @@ from synthetic.occupations_it import IT_OCCUPATIONS
 from synthetic.occupations_manufacturing import MANUFACTURING_OCCUPATIONS
 from synthetic.occupations_marine_chemical import MARINE_CHEMICAL_OCCUPATIONS
 from synthetic.occupations_services import SERVICE_OCCUPATIONS
-from synthetic.sampling import CHINA_TZ, round_to, weighted_choice
+from app.domain.timezone import CHINA_TZ
+from synthetic.sampling import round_to, weighted_choice
 from synthetic.public_posts import (
     GRASSROOTS_OCCUPATIONS,
     RESEARCH_INSTITUTES,

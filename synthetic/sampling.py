@@ -2,13 +2,9 @@
 from __future__ import annotations
 
 import random
-from datetime import timedelta, timezone
 from typing import TypeVar
 
 T = TypeVar("T")
-
-# Shandong keeps China Standard Time; every synthetic timestamp carries +08:00.
-CHINA_TZ = timezone(timedelta(hours=8))
 
 
 def weighted_choice(rng: random.Random, weighted: tuple[tuple[T, int], ...]) -> T:

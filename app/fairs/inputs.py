@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session, undefer
 
 from app.db.models import Fair, FairBooth, FairInterview, FairPairRule, FairRegistration, FairSlot, Graduate
 from app.fairs.solver.floor import apply_floor
-from app.fairs.solver.problem import BoothSpec, FairProblem, FixedSpec, GraduateSpec, PairSpec, build_problem
+from app.fairs.solver.problem import BoothSpec, FairProblem, GraduateSpec, Interview, PairSpec, build_problem
 from app.matching.engine import MatchEngine
 from app.services.embedding import graduate_text
 from app.services.index_sync import profile_doc, profile_lexical_text, refresh, stored_vector
@@ -132,8 +132,8 @@ def build(inputs: FairInputs) -> tuple[FairProblem, str]:
               for b in inputs.booths]
     pairs = [PairSpec(graduate=g, booth=b, score=score, job=job)
              for (g, b), (score, job) in sorted(inputs.scores.items())]
-    fixed = [FixedSpec(graduate=f.graduate_id, booth=f.booth_id, slot=f.slot_id, job=f.job_id, score=f.score)
-             for f in inputs.fixed]
+    fixed = [Interview(graduate=f.graduate_id, booth=f.booth_id, slot=f.slot_id, job=f.job_id, score=f.score,
+                       fixed=True) for f in inputs.fixed]
     problem = build_problem(slots=[slot.id for slot in inputs.slots], graduates=graduates, booths=booths,
                             pairs=pairs, fixed=fixed, priority_min=inputs.fair.priority_interviews)
     digest_source = json.dumps({

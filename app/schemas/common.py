@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from datetime import UTC, date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time
 from typing import Annotated, Any
 
 from annotated_types import Ge, Le
@@ -20,8 +20,7 @@ from pydantic import (
 
 from app.core.validation import MAX_ID, unstorable_reason
 from app.domain.enums import INDUSTRY_ALIASES, Industry
-
-CHINA_TZ = timezone(timedelta(hours=8))
+from app.domain.timezone import CHINA_TZ
 
 MAX_LIST_ITEMS = 50
 

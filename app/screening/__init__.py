@@ -13,7 +13,7 @@ rule-file version that produced it.
 """
 from __future__ import annotations
 
-from app.screening.engine import is_blocked, screen_posting
+from app.screening.screener import is_blocked, screen_posting
 from app.screening.loader import DEFAULT_RULES_PATH, RuleFileError, load_ruleset
 from app.screening.models import CATEGORIES, SEVERITIES, Finding, RuleSet
 from app.screening.text import posting_text

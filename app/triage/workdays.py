@@ -20,7 +20,7 @@ from typing import Literal
 
 import chinese_calendar
 
-from app.schemas.common import CHINA_TZ
+from app.domain.timezone import CHINA_TZ
 
 CalendarSource = Literal["official", "loaded", "weekday_fallback"]
 CONTACT_DEADLINE_WORKING_DAYS = 5

@@ -5,7 +5,7 @@ import numpy as np
 import pytest
 
 from app.fairs.solver.greedy import solve_greedy
-from app.fairs.solver.problem import BoothSpec, FixedSpec, GraduateSpec, PairSpec, build_problem
+from app.fairs.solver.problem import BoothSpec, GraduateSpec, Interview, PairSpec, build_problem
 from app.fairs.solver.report import booth_fill, priority_counts, unassigned_reasons
 from app.fairs.solver.optimal import solve_optimal
 from app.fairs.solver.stable import blocking_pairs, solve_stable
@@ -87,12 +87,21 @@ def test_fixed_interviews_stay_and_count() -> None:
     graduates = [_graduate(1, wanted=2), _graduate(2, wanted=2)]
     booths = [BoothSpec(10, per_slot=1, total=3), BoothSpec(20, per_slot=1, total=3)]
     pairs = [PairSpec(g, b, 0.9 if b == 10 else 0.4, b) for g in (1, 2) for b in (10, 20)]
-    fixed = [FixedSpec(graduate=2, booth=20, slot=11, job=20, score=0.4)]
+    fixed = [Interview(graduate=2, booth=20, slot=11, job=20, score=0.4, fixed=True)]
     problem = build_problem(slots=SLOTS, graduates=graduates, booths=booths, pairs=pairs, fixed=fixed)
     solution = solve_optimal(problem)
     assert_feasible(problem, solution.interviews)
     assert any((i.graduate, i.booth, i.slot, i.fixed) == (2, 20, 11, True) for i in solution.interviews)
     assert solution.levels.interviews == 4 and solution.proven_optimal
+
+
+def test_an_interview_passed_as_fixed_must_say_so() -> None:
+    # One type serves solutions and fixed inputs; a solution row with fixed=False fed back as an input
+    # would silently be pinned, so it is refused.
+    loose = Interview(graduate=1, booth=10, slot=11, job=10, score=0.9, fixed=False)
+    with pytest.raises(ValueError, match="not marked fixed"):
+        build_problem(slots=SLOTS, graduates=[_graduate(1, wanted=1)], booths=[BoothSpec(10, per_slot=1, total=1)],
+                      pairs=[PairSpec(1, 10, 0.9, 10)], fixed=[loose])
 
 
 @pytest.mark.parametrize("seed", range(6))

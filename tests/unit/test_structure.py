@@ -96,3 +96,9 @@ def test_product_code_does_not_import_the_synthetic_generators() -> None:
                  for module in _imported_modules(path) if module.split(".")[0] == "synthetic"]
     assert offenders == []
     assert not list(APP_DIR.glob("demo/*.py"))  # an empty leftover folder of an old checkout is harmless
+
+
+def test_china_time_is_defined_once_in_the_domain() -> None:
+    definitions = [str(path.relative_to(APP_DIR.parent)) for path in _python_files("app", "synthetic")
+                   if "CHINA_TZ = " in path.read_text(encoding="utf-8")]
+    assert definitions == ["app/domain/timezone.py"]

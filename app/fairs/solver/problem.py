@@ -45,18 +45,10 @@ class PairSpec:
 
 
 @dataclass(frozen=True, slots=True)
-class FixedSpec:
-    """An interview that must stay where it is: pinned by the organiser or already notified."""
-
-    graduate: int
-    booth: int
-    slot: int
-    job: int
-    score: float
-
-
-@dataclass(frozen=True, slots=True)
 class Interview:
+    """One interview, by database ids: in a solution, and as an input when it must stay where it is
+    (pinned by the organiser or already notified), which is what ``fixed`` says."""
+
     graduate: int
     booth: int
     slot: int
@@ -117,9 +109,11 @@ def _mask(slot_index: dict[int, int], slots: Collection[int]) -> int:
 
 
 def build_problem(*, slots: Sequence[int], graduates: Sequence[GraduateSpec], booths: Sequence[BoothSpec],
-                  pairs: Sequence[PairSpec], fixed: Sequence[FixedSpec] = (), priority_min: int = 2) -> FairProblem:
+                  pairs: Sequence[PairSpec], fixed: Sequence[Interview] = (), priority_min: int = 2) -> FairProblem:
     """Index the specs. Order is kept as given: callers pass ids sorted, so equal input gives
-    identical arrays and so an identical schedule."""
+    identical arrays and so an identical schedule. ``fixed``: interviews that must stay (fixed=True)."""
+    if any(not f.fixed for f in fixed):
+        raise ValueError("an interview passed as fixed is not marked fixed")
     if not 1 <= len(slots) <= MAX_SLOTS:
         raise ValueError(f"a fair has 1 to {MAX_SLOTS} slots")
     slot_index = {slot: index for index, slot in enumerate(slots)}
