@@ -14,7 +14,7 @@ registry, on PostgreSQL; this script is how that is checked, and it says by how 
    1,536-byte embedding so rows are as wide as real ones. About 3 in 4 mini-program registrations are
    reached within 1–8 days; 70% of graduates get 1–4 services; 70% of hardship graduates and 20% of
    the others have a named staff member; half of the hardship graduates have a plan. The queue's per-graduate
-   summary (graduate_triage) is then built once (``triage_state.refresh_triage``; the API keeps them current one
+   summary (graduate_triage) is then built once (``app.triage.state.refresh_triage``; the API keeps them current one
    service at a time), and VACUUM ANALYZE runs, as autovacuum would on a live database.
 2. Measurement, in process: the real app (``app.main:app`` through Starlette's TestClient: key
    check, query, audit writes, JSON) against that database, ``--requests`` timed requests per

@@ -73,7 +73,7 @@ def contact_status(*, graduate: Graduate, first_contact_at: datetime | None, cal
 
 
 def p3_deficit(*, graduate: Graduate, services: int) -> int:
-    """The Python twin of triage_sql.services_deficit (which the queue sorts by)."""
+    """The Python twin of app.triage.sql.services_deficit (which the queue sorts by)."""
     if not graduate.wants_job or graduate.employment_status != "unemployed":
         return 0
     return max(0, SERVICES_REQUIRED_PER_YEAR - services)
