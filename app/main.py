@@ -12,6 +12,7 @@ from app.api import triage, triage_figures, triage_ledger
 from app.api import fair_schedule, fair_upload, fairs
 from app.api.deps import refuse_unstorable_query
 from app.api.errors import ERROR_RESPONSES, install_error_handlers
+from app.api.openapi import TAGS, install_docs
 from app.console.router import install_console
 from app.api.middleware import BodyLimitMiddleware, RequestContextMiddleware
 from app.config import get_settings
@@ -62,8 +63,9 @@ def _start_worker() -> IndexWorker | None:
 def create_app() -> FastAPI:
     settings = get_settings()
     configure_logging(level=settings.log_level, json_format=settings.log_json)
+    # docs_url/redoc_url None: FastAPI's pages load their assets from a CDN; install_docs serves local ones.
     app = FastAPI(title="Qilu JobMatch", version="0.1.0", description=DESCRIPTION, lifespan=lifespan,
-                  dependencies=[Depends(refuse_unstorable_query)])
+                  dependencies=[Depends(refuse_unstorable_query)], openapi_tags=TAGS, docs_url=None, redoc_url=None)
     install_error_handlers(app)
     app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)
     app.add_middleware(RequestContextMiddleware)
@@ -73,6 +75,7 @@ def create_app() -> FastAPI:
         app.include_router(router, responses=ERROR_RESPONSES)
     for router in (fair_upload.router, fairs.router, fair_schedule.router):  # job fairs (P4)
         app.include_router(router, responses=ERROR_RESPONSES)
+    install_docs(app)  # /docs, /redoc and the finished /openapi.json
     install_console(app)  # /console: the staff and organiser web console (static files over this API)
     return app
 

@@ -142,17 +142,31 @@ class ReadModel(BaseModel):
     model_config = ConfigDict(from_attributes=True)
 
 
+# The error body is rendered by app.api.errors (error_payload), never by these models: they only
+# publish its shape. Every field is required because every error response carries all of them, so
+# schemathesis (tests/api/test_openapi_fuzz.py) catches a body that drops one.
 class ErrorDetail(BaseModel):
-    field: str
-    reason: str
+    field: str = Field(description='the query parameter, body field (dotted path), "body" for the body as a '
+                                   'whole, or "row 7" for a spreadsheet row')
+    reason: str = Field(description="what is wrong with it, in plain words; never the submitted value")
 
 
 class ErrorBody(BaseModel):
-    code: str
-    message: str
-    details: list[ErrorDetail] = []
+    code: str = Field(description="stable machine-readable code: unauthenticated, forbidden, not_found, conflict, "
+                                  "payload_too_large, validation_error, database_unavailable, internal_error, "
+                                  "method_not_allowed")
+    message: str = Field(description="one sentence for a person")
+    details: list[ErrorDetail] = Field(description="one entry per field at fault (may be empty)")
 
 
 class ErrorResponse(BaseModel):
+    """The body of every error response, whatever the status."""
+
+    model_config = ConfigDict(json_schema_extra={"examples": [{
+        "error": {"code": "validation_error", "message": "invalid input: salary_min",
+                  "details": [{"field": "salary_min", "reason": "salary_min must not exceed salary_max"}]},
+        "request_id": "4f1c2b9a0d3e4f5a8b7c6d5e4f3a2b1c"}]})
+
     error: ErrorBody
-    request_id: str | None = None
+    request_id: str | None = Field(description="the same id as the X-Request-ID header and the log line of this "
+                                               "request; quote it when reporting a problem")
