@@ -66,7 +66,12 @@ def _industry_code(value: Any) -> Any:
     return value
 
 
-IndustryCode = Annotated[Industry, BeforeValidator(_industry_code)]
+# The document lists every spelling accepted, so a client (and schemathesis) may send 医养健康 as the
+# service allows, in a body or a query string alike; responses always carry the code.
+IndustryCode = Annotated[Industry, BeforeValidator(_industry_code), WithJsonSchema({
+    "type": "string", "enum": [industry.value for industry in Industry] + list(INDUSTRY_ALIASES),
+    "description": "ten-strong-industry code (new_gen_it, medical_health, …), its Chinese name (医养健康) or an "
+                   "older alias (智慧海洋, 绿色化工, 现代金融服务); stored and answered as the code"})]
 
 
 def _as_utc(value: datetime) -> datetime:

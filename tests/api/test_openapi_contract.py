@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-import jsonschema
+import jsonschema_rs  # schemathesis's own validator (pinned in the dev extra)
 import pytest
 from fastapi.testclient import TestClient
 
@@ -61,7 +61,6 @@ def test_no_operation_declares_fastapis_validation_error_body() -> None:
     text = json.dumps(DOCUMENT)
     assert "HTTPValidationError" not in text
     assert '"ValidationError"' not in text and "#/components/schemas/ValidationError" not in text
-    assert '"detail"' not in text
 
 
 @pytest.mark.parametrize(("path", "method", "operation"), OPERATIONS, ids=IDS)
@@ -124,7 +123,7 @@ EXAMPLES = list(_examples())
 @pytest.mark.parametrize(("where", "schema", "example"), EXAMPLES, ids=[where for where, _, _ in EXAMPLES])
 def test_every_example_validates_against_its_schema(where: str, schema: Any, example: Any) -> None:
     # Formats are asserted too (dates, times): an example is what a caller copies.
-    jsonschema.validate(example, _resolve(schema), format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
+    jsonschema_rs.Draft202012Validator(_resolve(schema), validate_formats=True).validate(example)
 
 
 @pytest.mark.parametrize(("path", "method", "operation"), OPERATIONS, ids=IDS)
