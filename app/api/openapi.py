@@ -10,6 +10,7 @@ there) and served by this process, so /docs and /redoc work on an office network
 """
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -26,6 +27,8 @@ from app.api.errors import ERROR_RESPONSES
 from app.domain.enums import Role
 
 STATIC = Path(__file__).resolve().parent / "static" / "docs"
+# Real request and response bodies, recorded by scripts/openapi_examples.py.
+EXAMPLES_FILE = Path(__file__).resolve().parent / "openapi_examples.json"
 ASSETS = "/docs/assets"
 _DEFAULT_422_SCHEMAS = ("HTTPValidationError", "ValidationError")
 
@@ -107,6 +110,7 @@ def finish_document(document: dict[str, Any], routes: list[Any]) -> dict[str, An
                 _say_who_may_call(operation, route)
     for operation in _operations(document):
         _replace_default_422(operation)
+    _add_examples(document, json.loads(EXAMPLES_FILE.read_text(encoding="utf-8")) if EXAMPLES_FILE.exists() else {})
     schemas = document.get("components", {}).get("schemas", {})
     for name in _DEFAULT_422_SCHEMAS:
         schemas.pop(name, None)
@@ -156,6 +160,36 @@ def _say_who_may_call(operation: dict[str, Any], route: Any) -> None:
         operation["x-roles"] = names
     text = operation.get("description", "").rstrip()
     operation["description"] = f"{text}\n\n**Who may call:** {who}".lstrip()
+
+
+def _add_examples(document: dict[str, Any], examples: dict[str, dict[str, Any]]) -> None:
+    """Recorded bodies go where a body is declared and has no example of its own."""
+    for key, recorded in examples.items():
+        method, path = key.split(" ", 1)
+        operation = document["paths"].get(path, {}).get(method.lower())
+        if operation is None:  # an operation renamed or removed since the recording
+            continue
+        request = operation.get("requestBody", {}).get("content", {}).get("application/json")
+        if request is not None and "request" in recorded:
+            request.setdefault("example", recorded["request"])
+        response = recorded.get("response")
+        if response is None:
+            continue
+        declared = operation["responses"].get(response["status"], {}).get("content", {}).get("application/json")
+        if declared is None:
+            continue
+        # The other success status of an upsert (200 updated vs 201 created) has the same body.
+        for status, other in operation["responses"].items():
+            body = other.get("content", {}).get("application/json")
+            if status.startswith("2") and body is not None and _same(body.get("schema"), declared.get("schema")):
+                body.setdefault("example", response["body"])
+
+
+def _same(one: Any, other: Any) -> bool:
+    """The same schema, titles aside (FastAPI titles a union response after its status)."""
+    def untitled(schema: Any) -> Any:
+        return {key: value for key, value in schema.items() if key != "title"} if isinstance(schema, dict) else schema
+    return bool(untitled(one) == untitled(other))
 
 
 def _replace_default_422(operation: dict[str, Any]) -> None:

@@ -98,7 +98,10 @@ def _written_out(kind: str, example: str) -> Any:
 
 
 IsoDate = Annotated[date, _written_out("date", "2026-12-05")]
-IsoTime = Annotated[time, _written_out("time", "09:00")]
+# Published as the pattern it accepts: OpenAPI's "time" format (RFC 3339) would demand seconds and an offset.
+IsoTime = Annotated[time, _written_out("time", "09:00"), WithJsonSchema({
+    "type": "string", "pattern": r"^\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?$",
+    "description": "a time of day, HH:MM or HH:MM:SS (China Standard Time when no offset is given)"})]
 IsoDatetime = Annotated[datetime, _written_out("date-time", "2026-12-05T09:00:00+08:00")]
 AwareDatetime = Annotated[IsoDatetime, AfterValidator(_as_utc)]
 # Fair slots are wall-clock times in China Standard Time and are sent without an offset, which
