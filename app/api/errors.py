@@ -167,9 +167,8 @@ ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
          _example("payload_too_large", "request body is larger than the limit of 5242880 bytes",
                   ("body", "larger than 5242880 bytes"))),
         (422, "Invalid input: each detail names the field (\"body\" for the body as a whole) and the reason",
-         _example("validation_error", "invalid input: education, salary_min",
-                  ("education", "Input should be 'none', 'associate', 'bachelor', 'master' or 'doctor'"),
-                  ("salary_min", "salary_min must not exceed salary_max"))),
+         _example("validation_error", "invalid input: education_min",
+                  ("education_min", "Input should be 'none', 'associate', 'bachelor', 'master' or 'doctor'"))),
         (503, "The database is unavailable or busy; retry after the seconds in `Retry-After`",
          _example("database_unavailable", "the database is busy with other writes; please retry shortly")),
     )

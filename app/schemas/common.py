@@ -19,7 +19,7 @@ from pydantic import (
 )
 
 from app.core.validation import MAX_ID, unstorable_reason
-from app.domain.enums import INDUSTRY_ALIASES, Industry
+from app.domain.enums import INDUSTRY_ALIASES, INDUSTRY_NAMES, Industry
 
 CHINA_TZ = timezone(timedelta(hours=8))
 
@@ -56,12 +56,21 @@ ExperienceYears = Annotated[int, WholeNumber, Field(ge=0, le=MAX_EXPERIENCE_YEAR
 Relevance = Annotated[float, Field(ge=0.0, le=1.0)]
 
 
+_INDUSTRY_CODES = frozenset(industry.value for industry in Industry)
+_INDUSTRY_HINT = ("must be a ten-strong-industry code (" + ", ".join(industry.value for industry in Industry)
+                  + ") or its Chinese name (" + "、".join(INDUSTRY_NAMES.values()) + "; older: "
+                  + "、".join(alias for alias in INDUSTRY_ALIASES if alias not in INDUSTRY_NAMES.values()) + ")")
+
+
 def _industry_code(value: Any) -> Any:
     """Accept the code, the Chinese name or an older alias (智慧海洋 …)."""
     if isinstance(value, str):
         stripped = value.strip()
         if stripped in INDUSTRY_ALIASES:
             return INDUSTRY_ALIASES[stripped].value
+        if stripped not in _INDUSTRY_CODES:
+            # pydantic's own message would list the codes only, as if 医养健康 were refused.
+            raise ValueError(_INDUSTRY_HINT)
         return stripped
     return value
 

@@ -75,5 +75,7 @@ def test_an_unknown_industry_in_the_query_is_a_422_naming_the_parameter(client: 
     assert response.status_code == 422, response.text
     body = response.json()
     assert [detail["field"] for detail in body["error"]["details"]] == ["industry"]
+    assert "medical_health" in body["error"]["details"][0]["reason"]
+    assert "医养健康" in body["error"]["details"][0]["reason"]  # the names are accepted, so the hint says so
     assert body["error"]["code"] == "validation_error"
     assert not junk or junk not in body["error"]["message"]  # never echoes the value
