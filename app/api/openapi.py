@@ -31,6 +31,14 @@ STATIC = Path(__file__).resolve().parent / "static" / "docs"
 EXAMPLES_FILE = Path(__file__).resolve().parent / "openapi_examples.json"
 ASSETS = "/docs/assets"
 _DEFAULT_422_SCHEMAS = ("HTTPValidationError", "ValidationError")
+# Nothing on the pages may reach another host: ReDoc would fetch its logo from cdn.redoc.ly. The
+# inline script is FastAPI's page set-up (no user content on these pages); ReDoc searches in a
+# blob: worker.
+PAGE_CSP = ("default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; "
+            "img-src 'self' data:; font-src 'self' data:; connect-src 'self'; worker-src 'self' blob:; "
+            "frame-ancestors 'none'; base-uri 'none'; form-action 'self'")
+PAGE_HEADERS = {"Content-Security-Policy": PAGE_CSP, "X-Content-Type-Options": "nosniff",
+                "Referrer-Policy": "no-referrer"}
 
 TAGS: list[dict[str, str]] = [
     {"name": "jobs", "description": "Job postings, each tagged with one of Shandong's ten strong industries (P5): "
@@ -79,25 +87,30 @@ def install_docs(app: FastAPI) -> None:
 def _swagger_page(app: FastAPI) -> Callable[[Request], HTMLResponse]:
     def page(request: Request) -> HTMLResponse:
         root = request.scope.get("root_path", "")
-        return get_swagger_ui_html(
+        html = get_swagger_ui_html(
             openapi_url=f"{root}{app.openapi_url}", title=f"{app.title} — Swagger UI",
             swagger_js_url=f"{root}{ASSETS}/swagger-ui/swagger-ui-bundle.js",
             swagger_css_url=f"{root}{ASSETS}/swagger-ui/swagger-ui.css",
             swagger_favicon_url=f"{root}{ASSETS}/swagger-ui/favicon-32x32.png",
             oauth2_redirect_url=None,
-            # validatorUrl: Swagger UI would otherwise send the document to validator.swagger.io.
-            swagger_ui_parameters={"validatorUrl": None, "persistAuthorization": True})
+            # validatorUrl: Swagger UI would otherwise send the document to validator.swagger.io. The key
+            # typed under Authorize is not persisted (persistAuthorization off): office PCs are shared.
+            swagger_ui_parameters={"validatorUrl": None})
+        html.headers.update(PAGE_HEADERS)
+        return html
     return page
 
 
 def _redoc_page(app: FastAPI) -> Callable[[Request], HTMLResponse]:
     def page(request: Request) -> HTMLResponse:
         root = request.scope.get("root_path", "")
-        return get_redoc_html(
+        html = get_redoc_html(
             openapi_url=f"{root}{app.openapi_url}", title=f"{app.title} — ReDoc",
             redoc_js_url=f"{root}{ASSETS}/redoc/redoc.standalone.js",
             redoc_favicon_url=f"{root}{ASSETS}/swagger-ui/favicon-32x32.png",
             with_google_fonts=False)
+        html.headers.update(PAGE_HEADERS)
+        return html
     return page
 
 
@@ -155,8 +168,9 @@ def _say_who_may_call(operation: dict[str, Any], route: Any) -> None:
         operation["x-roles"] = []
     else:
         names = [role.value for role in Role if role in roles]  # the enum's order: admin first
-        who = (f"any key ({', '.join(names)})." if roles == frozenset(Role)
-               else f"keys with the role {' or '.join(f'`{name}`' for name in names)}.")
+        quoted = [f"`{name}`" for name in names]
+        listed = quoted[0] if len(quoted) == 1 else f"{', '.join(quoted[:-1])} or {quoted[-1]}"
+        who = (f"any key ({', '.join(names)})." if roles == frozenset(Role) else f"keys with the role {listed}.")
         operation["x-roles"] = names
     text = operation.get("description", "").rstrip()
     operation["description"] = f"{text}\n\n**Who may call:** {who}".lstrip()

@@ -31,6 +31,9 @@ def test_the_documentation_pages_load_everything_from_this_server(client: TestCl
     assert expected <= set(references)
     assert all(reference.startswith("/") and not reference.startswith("//") for reference in references), references
     assert "http://" not in response.text and "https://" not in response.text  # no CDN, no Google Fonts
+    # ReDoc's bundle would still fetch its logo from cdn.redoc.ly: the page's policy forbids other hosts.
+    policy = response.headers["content-security-policy"]
+    assert "default-src 'self'" in policy and "img-src 'self' data:" in policy and "connect-src 'self'" in policy
     for reference in references:
         asset = client.get(reference)
         assert asset.status_code == 200, reference
