@@ -17,8 +17,10 @@ import pytest
 from fastapi.testclient import TestClient
 
 from app.api.openapi import api_routes
+from app.config import get_settings
 from app.main import app
 from tests.conftest import Keys
+from tests.factories import job_body
 
 DOCUMENT = app.openapi()
 METHODS = {"get", "put", "post", "patch", "delete"}
@@ -161,3 +163,27 @@ def test_the_roles_the_document_names_are_the_roles_the_service_lets_in(
             assert status != 403, role
         else:
             assert status == 403, role
+
+
+def test_the_error_bodies_the_service_sends_validate_against_the_declared_schema(client: TestClient,
+                                                                                keys: Keys) -> None:
+    """One real body per declared error status, checked against what the document declares for it."""
+    staff, platform = keys.headers("staff"), keys.headers("platform")
+    assert client.post("/v1/jobs", json=job_body("staff-posting"), headers=staff).status_code == 201
+    too_big = job_body(description="x" * (get_settings().max_body_bytes + 1))
+    answers = [  # (status, documented path, method, response)
+        ("401", "/v1/jobs", "get", client.get("/v1/jobs")),
+        ("403", "/v1/triage/queue", "get", client.get("/v1/triage/queue", headers=platform)),
+        ("404", "/v1/jobs/{job_id}", "get", client.get("/v1/jobs/2147483000", headers=staff)),
+        ("409", "/v1/jobs", "post", client.post("/v1/jobs", json=job_body("staff-posting"), headers=platform)),
+        ("413", "/v1/jobs", "post", client.post("/v1/jobs", json=too_big, headers=platform)),
+        ("422", "/v1/jobs", "get", client.get("/v1/jobs", params={"industry": "medicine"}, headers=staff)),
+    ]
+    for status, path, method, response in answers:
+        assert str(response.status_code) == status, response.text
+        declared = DOCUMENT["paths"][path][method]["responses"][status]["content"]["application/json"]["schema"]
+        jsonschema_rs.Draft202012Validator(_resolve(declared)).validate(response.json())
+    # The declared schema is strict enough to refuse FastAPI's own shape and a body missing a field.
+    validator = jsonschema_rs.Draft202012Validator(_resolve({"$ref": ERROR_REF}))
+    assert not validator.is_valid({"detail": [{"loc": ["query", "industry"], "msg": "bad", "type": "enum"}]})
+    assert not validator.is_valid({"error": {"code": "not_found", "message": "no job"}, "request_id": "x"})
