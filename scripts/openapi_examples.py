@@ -113,8 +113,8 @@ def run(rec: Recorder) -> None:  # noqa: PLR0915 - one scenario, read top to bot
 
     graduate = rec.call("staff", "POST", "/v1/graduates", json_body=GRADUATE)
     rec.call("platform", "POST", "/v1/graduates/batch", json_body={"items": [
-        _graduate("jn-2024-0311", name="李明", national_id="370102200207081230", birth_date="2002-07-08", hardship=[], phone=None,
-                  major="计算机科学与技术", skills=["Java", "MySQL"], intro="", current_city="济南"),
+        _graduate("jn-2024-0311", name="李明", national_id="370102200207081230", birth_date="2002-07-08",
+                  hardship=[], phone=None, major="计算机科学与技术", skills=["Java", "MySQL"], intro="", current_city="济南"),
         _graduate("jn-2024-0312", graduation_year=1980)]})
     # The same national id from another source: flagged for staff as a suspected duplicate.
     rec.call("platform", "POST", "/v1/graduates", json_body=_graduate("plat-77", hardship=[]))

@@ -73,7 +73,8 @@ def update_fair(fair_id: RecordId, body: FairUpdate, session: SessionDep, caller
     return _fair_out(session, fair_service.update_fair(session, fair_id=fair_id, data=body))
 
 
-@router.post("/{fair_id}/booths", response_model=BoothRead, status_code=status.HTTP_201_CREATED, summary="Add an employer booth")
+@router.post("/{fair_id}/booths", response_model=BoothRead, status_code=status.HTTP_201_CREATED,
+             summary="Add an employer booth")
 def add_booth(fair_id: RecordId, body: BoothCreate, session: SessionDep, caller: OrganiserOrAdmin) -> BoothRead:
     """An employer joins with the postings it brings and the interviews it can hold per slot and in total.
     An employer that already has a booth at the fair is a 409 (add the postings there)."""
@@ -119,7 +120,8 @@ def list_pair_rules(fair_id: RecordId, session: SessionDep, caller: FairReader) 
     return PairRuleList(items=[PairRuleRead.model_validate(r) for r in fair_rules.list_rules(session, fair_id=fair_id)])
 
 
-@router.delete("/{fair_id}/pair-rules/{rule_id}", status_code=status.HTTP_204_NO_CONTENT, summary="Remove a pin or a ban")
+@router.delete("/{fair_id}/pair-rules/{rule_id}", status_code=status.HTTP_204_NO_CONTENT,
+               summary="Remove a pin or a ban")
 def delete_pair_rule(fair_id: RecordId, rule_id: RecordId, session: SessionDep, caller: OrganiserOrAdmin) -> Response:
     """Remove a pinned or forbidden pair; the next pairing run is free to move or schedule it."""
     fair_rules.delete_rule(session, fair_id=fair_id, rule_id=rule_id)

@@ -108,7 +108,8 @@ def list_duplicates(session: SessionDep, caller: StaffOnly, include_resolved: bo
     return DuplicatePage(items=[duplicate_view(flag) for flag in flags])
 
 
-@router.post("/duplicates/{duplicate_id}/resolve", response_model=DuplicateRead, summary="Resolve a suspected duplicate")
+@router.post("/duplicates/{duplicate_id}/resolve", response_model=DuplicateRead,
+             summary="Resolve a suspected duplicate")
 def resolve_duplicate(duplicate_id: RecordId, body: DuplicateResolve, session: SessionDep,
                       caller: StaffOnly) -> DuplicateRead:
     """Close a flag once the records are merged by hand, or found to be two people. A flag already
