@@ -115,7 +115,8 @@ def _redoc_page(app: FastAPI) -> Callable[[Request], HTMLResponse]:
 
 
 def finish_document(document: dict[str, Any], routes: list[Any]) -> dict[str, Any]:
-    """Add who may call each operation and put the real 422 where FastAPI declared its own."""
+    """Add who may call each operation and the recorded examples, and put the real 422 where FastAPI
+    declared its own."""
     for route in api_routes(routes):
         for method in route.methods:
             operation = document["paths"].get(route.path_format, {}).get(method.lower())
