@@ -9,6 +9,7 @@ from fastapi import Depends, FastAPI
 
 from app.api.deps import refuse_unstorable_query
 from app.api.errors import install_error_handlers
+from app.api.openapi import TAGS, install_docs
 from app.api.middleware import BodyLimitMiddleware, RequestContextMiddleware
 from app.api.routes import include_routes
 from app.config import get_settings
@@ -59,12 +60,14 @@ def _start_worker() -> IndexWorker | None:
 def create_app() -> FastAPI:
     settings = get_settings()
     configure_logging(level=settings.log_level, json_format=settings.log_json)
+    # docs_url/redoc_url None: FastAPI's pages load their assets from a CDN; install_docs serves local ones.
     app = FastAPI(title="Qilu JobMatch", version="0.1.0", description=DESCRIPTION, lifespan=lifespan,
-                  dependencies=[Depends(refuse_unstorable_query)])
+                  dependencies=[Depends(refuse_unstorable_query)], openapi_tags=TAGS, docs_url=None, redoc_url=None)
     install_error_handlers(app)
     app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)
     app.add_middleware(RequestContextMiddleware)
     include_routes(app)  # app/api/routes.py lists every router
+    install_docs(app)  # /docs, /redoc and the finished /openapi.json
     return app
 
 

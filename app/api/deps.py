@@ -82,6 +82,7 @@ def require_roles(*roles: Role) -> Callable[[Caller], Caller]:
             raise Forbidden(f"this action needs one of these roles: {names}; your key has {caller.role.value}")
         return caller
 
+    check.roles = allowed  # type: ignore[attr-defined]  # read by app.api.openapi to say who may call
     return check
 
 

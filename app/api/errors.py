@@ -144,17 +144,38 @@ async def _unexpected_error(request: Request, exc: Exception) -> JSONResponse:
                           message="an unexpected error occurred; it has been logged with this request id")
 
 
-# Declared on every /v1 route, so the OpenAPI document shows the body callers really get.
+def _example(code: str, message: str, *details: tuple[str, str]) -> dict[str, Any]:
+    body = error_payload(code=code, message=message, problems=[FieldProblem(f, r) for f, r in details],
+                         request_id="4f1c2b9a0d3e4f5a8b7c6d5e4f3a2b1c")
+    return {"application/json": {"example": body}}
+
+
+# Declared on every /v1 route (and the real 422 put in place of FastAPI's default by
+# app.api.openapi), so the OpenAPI document shows the body callers really get.
 ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
-    status: {"model": ErrorResponse, "description": description} for status, description in (
-        (401, "No API key, or an unknown or revoked one"),
-        (403, "The key's role may not do this"),
-        (404, "No such record (or not one this key may see)"),
-        (409, "Conflicts with a stored record"),
-        (413, "Request body over the size limit"),
-        (422, "Invalid input: each detail names the field (\"body\" for the body as a whole) and the reason"),
+    status: {"model": ErrorResponse, "description": description, "content": example}
+    for status, description, example in (
+        (401, "No API key, or an unknown or revoked one (with `WWW-Authenticate: APIKey`)",
+         _example("unauthenticated", "missing API key: send it in the X-API-Key header")),
+        (403, "The key's role may not do this",
+         _example("forbidden", "this action needs one of these roles: admin, staff; your key has platform")),
+        (404, "No such record (or not one this key may see)", _example("not_found", "no graduate with id 7")),
+        (409, "Conflicts with a stored record",
+         _example("conflict", "external_id 'lyrmyy-2026-001' belongs to a record stored by another source",
+                  ("external_id", "already used by another source"))),
+        (413, "Request body over the size limit (JOBMATCH_MAX_BODY_BYTES)",
+         _example("payload_too_large", "request body is larger than the limit of 5242880 bytes",
+                  ("body", "larger than 5242880 bytes"))),
+        (422, "Invalid input: each detail names the field (\"body\" for the body as a whole) and the reason",
+         _example("validation_error", "invalid input: education_min",
+                  ("education_min", "Input should be 'none', 'associate', 'bachelor', 'master' or 'doctor'"))),
+        (503, "The database is unavailable or busy; retry after the seconds in `Retry-After`",
+         _example("database_unavailable", "the database is busy with other writes; please retry shortly")),
     )
 }
+ERROR_RESPONSES[401]["headers"] = {"WWW-Authenticate": {"description": "APIKey", "schema": {"type": "string"}}}
+ERROR_RESPONSES[503]["headers"] = {"Retry-After": {"description": "seconds to wait before retrying",
+                                                   "schema": {"type": "string"}}}
 
 
 def install_error_handlers(app: FastAPI) -> None:

@@ -38,10 +38,16 @@ GraduateOut = GraduateStaffRead | GraduatePublicRead
 GraduatePageOut = GraduateStaffPage | GraduatePublicPage
 
 
-@router.post("", response_model=GraduateOut, status_code=status.HTTP_201_CREATED)
+@router.post("", response_model=GraduateOut, status_code=status.HTTP_201_CREATED,
+             summary="Register or update a graduate",
+             responses={200: {"model": GraduateOut, "description": "An existing graduate was updated or unchanged"}})
 def create_graduate(body: GraduateCreate, session: SessionDep, caller: Writer, engine: MatcherDep,
                     response: Response) -> GraduateOut:
-    """Register a graduate, or update the one with the same external_id (safe to re-send)."""
+    """Register a graduate in the real-name registry (201), or update the one with the same
+    `external_id` (200): safe to re-send; `X-Upsert-Outcome` says `created`, `updated` or `unchanged`.
+    The national id's check digit and birth date are verified. Staff get the staff view (national id
+    and phone masked); a platform gets the public view of its own record and may not set `hardship`
+    (403), nor overwrite what staff recorded (kept)."""
     graduate, outcome = graduate_service.upsert_graduate(session, data=body, caller=caller)
     embed_now(session, engine, graduate)
     if outcome != "created":
@@ -50,17 +56,20 @@ def create_graduate(body: GraduateCreate, session: SessionDep, caller: Writer, e
     return graduate_view(graduate, caller)
 
 
-@router.post("/batch", response_model=BatchResponse)
+@router.post("/batch", response_model=BatchResponse, summary="Register or update many graduates")
 def create_graduates_batch(body: BatchRequest, session: SessionDep, caller: Writer,
                            atomic: Annotated[bool, Query(description="store all records or none")] = False
                            ) -> BatchResponse:
+    """Up to `JOBMATCH_BATCH_MAX_RECORDS` graduates in `{"items": [...]}`, each as in `POST /v1/graduates`.
+    Good records are stored and each bad one is reported with its `index` and reasons (never its
+    values); with `atomic=true` all are stored or none."""
     check_batch_size(len(body.items), get_settings().batch_max_records)
     runner = BatchRunner(GraduateCreate,
                          lambda s, data: graduate_service.upsert_graduate(s, data=data, caller=caller))
     return batch_response(runner.run(session, body.items, atomic=atomic))
 
 
-@router.get("", response_model=GraduatePageOut)
+@router.get("", response_model=GraduatePageOut, summary="List graduates")
 def list_graduates(
     session: SessionDep,
     caller: GraduateReader,
@@ -74,6 +83,10 @@ def list_graduates(
     after: Cursor | None = None,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
 ) -> GraduatePageOut:
+    """Registered graduates in id order, a page at a time (pass `next_after` back as `after`). Staff get
+    the staff view, and each hardship graduate listed is an audited read; the hardship filters are
+    theirs only. A platform lists only the graduates it registered; organisers and platforms get the
+    public view (no national id, phone, birth date, gender or hardship)."""
     rows, next_after = graduate_service.list_graduates(
         session, caller=caller, education=education, graduation_year=graduation_year,
         employment_status=employment_status, hardship=hardship, has_hardship=has_hardship, city=city,
@@ -86,7 +99,7 @@ def list_graduates(
 
 
 # Declared before /{graduate_id} so that "duplicates" is not read as an id.
-@router.get("/duplicates", response_model=DuplicatePage)
+@router.get("/duplicates", response_model=DuplicatePage, summary="List suspected duplicate graduates")
 def list_duplicates(session: SessionDep, caller: StaffOnly, include_resolved: bool = False) -> DuplicatePage:
     """Suspected duplicates for staff to merge: graduates sent with a national_id another source had
     registered. The sender was not told (that would reveal the id is registered); see docs/privacy.md."""
@@ -94,16 +107,18 @@ def list_duplicates(session: SessionDep, caller: StaffOnly, include_resolved: bo
     return DuplicatePage(items=[duplicate_view(flag) for flag in flags])
 
 
-@router.post("/duplicates/{duplicate_id}/resolve", response_model=DuplicateRead)
+@router.post("/duplicates/{duplicate_id}/resolve", response_model=DuplicateRead,
+             summary="Resolve a suspected duplicate")
 def resolve_duplicate(duplicate_id: RecordId, body: DuplicateResolve, session: SessionDep,
                       caller: StaffOnly) -> DuplicateRead:
-    """Close a flag once the records are merged by hand, or found to be two people."""
+    """Close a flag once the records are merged by hand, or found to be two people. A flag already
+    resolved is a 409."""
     flag = duplicate_service.resolve_duplicate(session, duplicate_id=duplicate_id, resolution=body.resolution,
                                                caller=caller)
     return duplicate_view(flag)
 
 
-@router.get("/{graduate_id}", response_model=GraduateOut)
+@router.get("/{graduate_id}", response_model=GraduateOut, summary="Read a graduate")
 def get_graduate(
     graduate_id: RecordId,
     session: SessionDep,
@@ -113,6 +128,10 @@ def get_graduate(
                                         description="why the full numbers are needed (e.g. 电话联系毕业生); "
                                                     "kept as the audit entry's note")] = None,
 ) -> GraduateOut:
+    """One graduate. Staff see national id and phone masked, the full values only with `unmasked=true`
+    (give a `reason`; the read is audited), and hardship (a read of a hardship graduate is audited). A
+    platform sees only graduates it registered (404 for others), in the public view; organisers the
+    public view."""
     if unmasked and not caller.is_staff:
         raise Forbidden("only staff and admin keys may request unmasked personal data",
                         problems=[FieldProblem("unmasked", "not allowed for this role")])
@@ -123,16 +142,19 @@ def get_graduate(
     return graduate_view(graduate, caller, unmasked=unmasked)
 
 
-@router.patch("/{graduate_id}", response_model=GraduateOut)
+@router.patch("/{graduate_id}", response_model=GraduateOut, summary="Change some fields of a graduate")
 def update_graduate(graduate_id: RecordId, body: GraduateUpdate, session: SessionDep, caller: Writer,
                     engine: MatcherDep) -> GraduateOut:
+    """Only the fields sent change; `null` clears a list or text field. A platform may change only its
+    own graduates, and a field staff recorded is a 409 naming it."""
     graduate = graduate_service.update_graduate(session, graduate_id=graduate_id, data=body, caller=caller)
     embed_now(session, engine, graduate)
     return graduate_view(graduate, caller)
 
 
-@router.delete("/{graduate_id}", response_model=GraduateOut)
+@router.delete("/{graduate_id}", response_model=GraduateOut, summary="Withdraw a graduate")
 def withdraw_graduate(graduate_id: RecordId, session: SessionDep, caller: Writer) -> GraduateOut:
-    """Withdraw the graduate from matching; the record and its history stay."""
+    """Withdraw the graduate from matching and triage; the record and its history stay, and sending it
+    again with `POST /v1/graduates` brings it back."""
     graduate = graduate_service.withdraw_graduate(session, graduate_id=graduate_id, caller=caller)
     return graduate_view(graduate, caller)

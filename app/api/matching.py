@@ -43,10 +43,13 @@ def _job_out(result: JobMatch, caller: Caller) -> JobMatchOut:
     )
 
 
-@router.post("/match", response_model=MatchResponse)
+@router.post("/match", response_model=MatchResponse, summary="Best jobs for a graduate")
 @reads_and_logs
 def match(body: MatchRequest, session: SessionDep, caller: GraduateReader, engine: MatcherDep) -> MatchResponse:
-    """A graduate's best jobs, by stored graduate_id or an unsaved profile."""
+    """A graduate's best open postings, by stored `graduate_id` or an unsaved `profile` (nothing of it is
+    stored), with filters, a relevance floor (`min_score`) and, for each result, its score, component
+    scores, matched and missing skills and plain-language reasons. Quote `match_id` in
+    `POST /v1/feedback`. A platform may match only graduates it registered; reasons never reveal hardship."""
     if body.graduate_id is not None:
         profile, vector, graduate_id = matching_service.graduate_subject(
             session, engine=engine, graduate_id=body.graduate_id, caller=caller)
@@ -61,7 +64,7 @@ def match(body: MatchRequest, session: SessionDep, caller: GraduateReader, engin
                          results=[_job_out(result, caller) for result in results])
 
 
-@router.post("/match/batch", response_model=BatchMatchResponse)
+@router.post("/match/batch", response_model=BatchMatchResponse, summary="Best jobs for many graduates")
 @reads_and_logs
 def match_batch(body: BatchMatchRequest, session: SessionDep, caller: GraduateReader,
                 engine: MatcherDep) -> BatchMatchResponse:
@@ -103,12 +106,16 @@ def _candidate_out(result: CandidateMatch, caller: Caller, job_id: int, secret: 
     return out
 
 
-@router.get("/jobs/{job_id}/candidates", response_model=CandidatesResponse, response_model_exclude_unset=True)
+@router.get("/jobs/{job_id}/candidates", response_model=CandidatesResponse, response_model_exclude_unset=True,
+            summary="Best graduates for a posting")
 def candidates(job_id: RecordId, session: SessionDep, caller: GraduateReader, engine: MatcherDep,
                top_k: Annotated[int, Query(ge=1, le=100)] = 10,
                min_score: Annotated[float | None, Query(ge=0.0, le=1.0, description=MIN_SCORE_DESCRIPTION)] = None,
                ) -> CandidatesResponse:
-    """Ranked graduates for a job. Platforms and organisers get a pseudonymous view; staff the full record."""
+    """Ranked graduates for a posting. Platforms and organisers get a pseudonymous view (a
+    `candidate_id` stable per key and posting; no name, id number, contact or hardship, and an order
+    that does not reveal it); staff get the full record, the component scores and whether the P9
+    priority applied, and each hardship graduate shown is an audited read."""
     job, results = matching_service.job_candidates(session, engine=engine, job_id=job_id, top_k=top_k,
                                                    caller=caller, min_score=min_score)
     staff_views: dict[int, GraduateStaffRead] = {}
@@ -123,15 +130,17 @@ def candidates(job_id: RecordId, session: SessionDep, caller: GraduateReader, en
         for result in results])
 
 
-@router.get("/index/status", response_model=IndexStatus)
+@router.get("/index/status", response_model=IndexStatus, summary="Embedding progress")
 def index_status(session: SessionDep, caller: AnyRole, engine: MatcherDep) -> IndexStatus:
-    """How many records are embedded with the current model and how many are still pending."""
+    """How many postings and graduates are embedded with the current model and how many still wait
+    for the embedding worker: a record is matched by its words alone until embedded."""
     return IndexStatus.model_validate(matching_service.index_status(session, engine=engine))
 
 
-@router.post("/feedback", response_model=FeedbackOut, status_code=201)
+@router.post("/feedback", response_model=FeedbackOut, status_code=201, summary="Report what happened after a match")
 def feedback(body: FeedbackIn, session: SessionDep, caller: GraduateReader) -> FeedbackOut:
-    """What happened after a match (impression, click, apply, interview, hire, dismiss)."""
+    """What happened after a match — impression, click, apply, interview, hire or dismiss — for a
+    `match_id` and a posting it returned. Kept to measure and train the ranking."""
     record = matching_service.record_feedback(session, data=body, caller=caller)
     return FeedbackOut(id=record.id, match_id=record.match_id, job_id=record.job_id, event=record.event,
                        at=record.at)

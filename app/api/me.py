@@ -15,7 +15,8 @@ class MeRead(ReadModel):
     key_name: str
 
 
-@router.get("/me", response_model=MeRead)
+@router.get("/me", response_model=MeRead, summary="Which key is calling")
 def who_am_i(caller: CurrentKey) -> MeRead:
-    """The calling key's role and name (as given to `jobmatch keys create --name`)."""
+    """The calling key's role and name (as given to `jobmatch keys create --name`), so a client can show
+    what that role may do. Nothing else about the key."""
     return MeRead(role=caller.role.value, key_name=caller.key_name)

@@ -7,7 +7,7 @@ from __future__ import annotations
 from fastapi import APIRouter, FastAPI
 from fastapi.staticfiles import StaticFiles
 
-from app.api import audit, graduates, jobs, matching, me, ops, screening
+from app.api import audit, graduates, jobs, matching, me, openapi, ops, screening
 from app.api.errors import ERROR_RESPONSES
 from app.console import router as console
 from app.fairs import routes as fairs
@@ -48,3 +48,5 @@ def include_routes(app: FastAPI) -> None:
     for router in CONSOLE_ROUTERS:
         app.include_router(router)
     app.mount("/console/static", StaticFiles(directory=console.STATIC), name="console-static")
+    # /docs and /redoc load Swagger UI and ReDoc from here, not from a CDN (app.api.openapi).
+    app.mount(openapi.ASSETS, StaticFiles(directory=openapi.STATIC), name="docs-assets")

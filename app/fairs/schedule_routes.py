@@ -24,7 +24,8 @@ def _view(session: SessionDep, fair_id: int, caller: Caller) -> ScheduleRead:
     return schedule_view(session, fair=fair, run=fair_schedule.current_run(session, fair), caller=caller)
 
 
-@router.post("/{fair_id}/pairing", response_model=ScheduleRead, status_code=status.HTTP_201_CREATED)
+@router.post("/{fair_id}/pairing", response_model=ScheduleRead, status_code=status.HTTP_201_CREATED,
+             summary="Compute the interview schedule")
 def pairing(fair_id: RecordId, session: SessionDep, caller: OrganiserOrAdmin, engine: MatcherDep,
             body: PairingRequest | None = None) -> ScheduleRead:
     """Compute the schedule: every graduate who can have an interview gets one, then priority graduates
@@ -34,26 +35,28 @@ def pairing(fair_id: RecordId, session: SessionDep, caller: OrganiserOrAdmin, en
     return _view(session, fair_id, caller)
 
 
-@router.get("/{fair_id}/schedule", response_model=ScheduleRead)
+@router.get("/{fair_id}/schedule", response_model=ScheduleRead, summary="The schedule in force")
 def schedule(fair_id: RecordId, session: SessionDep, caller: FairReader) -> ScheduleRead:
+    """The fair's current schedule: interviews by slot and booth with their scores and reasons, who got
+    none and why, and whether it is locked. Organisers never see which graduates are priority ones."""
     return _view(session, fair_id, caller)
 
 
-@router.post("/{fair_id}/schedule/lock", response_model=ScheduleRead)
+@router.post("/{fair_id}/schedule/lock", response_model=ScheduleRead, summary="Lock (publish) the schedule")
 def lock(fair_id: RecordId, session: SessionDep, caller: OrganiserOrAdmin) -> ScheduleRead:
     """Publish: freeze the schedule; every interview in it counts as notified from now on."""
     fair_schedule.lock_schedule(session, fair_id=fair_id)
     return _view(session, fair_id, caller)
 
 
-@router.post("/{fair_id}/schedule/unlock", response_model=ScheduleRead)
+@router.post("/{fair_id}/schedule/unlock", response_model=ScheduleRead, summary="Unlock the schedule for a rerun")
 def unlock(fair_id: RecordId, session: SessionDep, caller: OrganiserOrAdmin) -> ScheduleRead:
     """Allow a rerun after late registrations; notified interviews keep their place."""
     fair_schedule.unlock_schedule(session, fair_id=fair_id)
     return _view(session, fair_id, caller)
 
 
-@router.post("/{fair_id}/schedule/notified", response_model=ScheduleRead)
+@router.post("/{fair_id}/schedule/notified", response_model=ScheduleRead, summary="Mark interviews as notified")
 def notified(fair_id: RecordId, body: NotifyRequest, session: SessionDep, caller: OrganiserOrAdmin) -> ScheduleRead:
     """Record that these interviews were sent to the people concerned: reruns will not move them."""
     fair_schedule.mark_notified(session, fair_id=fair_id, interview_ids=body.interview_ids)
@@ -65,8 +68,9 @@ def _csv_response(text: str, filename: str) -> Response:
                     headers={"Content-Disposition": f'attachment; filename="{filename}"'})
 
 
-@router.get("/{fair_id}/exports/employers", response_model=EmployerExport,
-            responses={200: {"content": {"text/csv": {}}}})
+@router.get("/{fair_id}/exports/employers", response_model=EmployerExport, summary="Interview lists per employer",
+            responses={200: {"content": {"text/csv": {"schema": {"type": "string"}}},
+                             "description": "JSON, or with format=csv a UTF-8 CSV with BOM that Excel opens"}})
 def employer_lists(fair_id: RecordId, session: SessionDep, caller: FairReader, format: ExportFormat = "json",
                    booth_id: Annotated[RecordId | None, Query(description="one employer's list")] = None
                    ) -> EmployerExport | Response:
@@ -78,8 +82,9 @@ def employer_lists(fair_id: RecordId, session: SessionDep, caller: FairReader, f
     return export
 
 
-@router.get("/{fair_id}/exports/graduates", response_model=GraduateExport,
-            responses={200: {"content": {"text/csv": {}}}})
+@router.get("/{fair_id}/exports/graduates", response_model=GraduateExport, summary="Timetables per graduate",
+            responses={200: {"content": {"text/csv": {"schema": {"type": "string"}}},
+                             "description": "JSON, or with format=csv a UTF-8 CSV with BOM that Excel opens"}})
 def graduate_timetables(fair_id: RecordId, session: SessionDep, caller: FairReader, format: ExportFormat = "json",
                         graduate_id: Annotated[RecordId | None, Query(description="one graduate's timetable")] = None
                         ) -> GraduateExport | Response:

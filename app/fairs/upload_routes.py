@@ -10,6 +10,7 @@ from typing import Annotated
 from fastapi import APIRouter, File, UploadFile, status
 
 from app.api.deps import OrganiserOrAdmin, SessionDep
+from app.api.errors import ERROR_RESPONSES
 from app.core.errors import FieldProblem, InvalidInput
 from app.schemas.common import ReadModel, RecordId
 from app.fairs.registration_sheet import FairImportError, register_from_file
@@ -26,9 +27,9 @@ class RegistrationImportRead(ReadModel):
 
 
 @router.post("/{fair_id}/registrations/import", response_model=RegistrationImportRead,
-             status_code=status.HTTP_201_CREATED,
-             responses={422: {"description": "nothing registered; `details` names each rejected row as Excel "
-                                             "numbers it (`field`: \"row 7\")"}})
+             status_code=status.HTTP_201_CREATED, summary="Register graduates from a spreadsheet",
+             responses={422: {**ERROR_RESPONSES[422], "description": "nothing registered; `details` names each "
+                              "rejected row as Excel numbers it (`field`: \"row 7\")"}})
 def import_registrations(fair_id: RecordId, session: SessionDep, caller: OrganiserOrAdmin,
                          file: Annotated[UploadFile, File(description="报名表: 毕业生编号, 场次, 面试数 (CSV or XLSX)")]
                          ) -> RegistrationImportRead:

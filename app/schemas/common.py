@@ -19,7 +19,7 @@ from pydantic import (
 )
 
 from app.core.validation import MAX_ID, unstorable_reason
-from app.domain.enums import INDUSTRY_ALIASES, Industry
+from app.domain.enums import INDUSTRY_ALIASES, INDUSTRY_NAMES, Industry
 from app.domain.timezone import CHINA_TZ
 
 MAX_LIST_ITEMS = 50
@@ -55,17 +55,31 @@ ExperienceYears = Annotated[int, WholeNumber, Field(ge=0, le=MAX_EXPERIENCE_YEAR
 Relevance = Annotated[float, Field(ge=0.0, le=1.0)]
 
 
+_INDUSTRY_CODES = frozenset(industry.value for industry in Industry)
+_INDUSTRY_HINT = ("must be a ten-strong-industry code (" + ", ".join(industry.value for industry in Industry)
+                  + ") or its Chinese name (" + "、".join(INDUSTRY_NAMES.values()) + "; older: "
+                  + "、".join(alias for alias in INDUSTRY_ALIASES if alias not in INDUSTRY_NAMES.values()) + ")")
+
+
 def _industry_code(value: Any) -> Any:
     """Accept the code, the Chinese name or an older alias (智慧海洋 …)."""
     if isinstance(value, str):
         stripped = value.strip()
         if stripped in INDUSTRY_ALIASES:
             return INDUSTRY_ALIASES[stripped].value
+        if stripped not in _INDUSTRY_CODES:
+            # pydantic's own message would list the codes only, as if 医养健康 were refused.
+            raise ValueError(_INDUSTRY_HINT)
         return stripped
     return value
 
 
-IndustryCode = Annotated[Industry, BeforeValidator(_industry_code)]
+# The document lists every spelling accepted, so a client (and schemathesis) may send 医养健康 as the
+# service allows, in a body or a query string alike; responses always carry the code.
+IndustryCode = Annotated[Industry, BeforeValidator(_industry_code), WithJsonSchema({
+    "type": "string", "enum": [industry.value for industry in Industry] + list(INDUSTRY_ALIASES),
+    "description": "ten-strong-industry code (new_gen_it, medical_health, …), its Chinese name (医养健康) or an "
+                   "older alias (智慧海洋, 绿色化工, 现代金融服务); stored and answered as the code"})]
 
 
 def _as_utc(value: datetime) -> datetime:
@@ -92,7 +106,10 @@ def _written_out(kind: str, example: str) -> Any:
 
 
 IsoDate = Annotated[date, _written_out("date", "2026-12-05")]
-IsoTime = Annotated[time, _written_out("time", "09:00")]
+# Published as the pattern it accepts: OpenAPI's "time" format (RFC 3339) would demand seconds and an offset.
+IsoTime = Annotated[time, _written_out("time", "09:00"), WithJsonSchema({
+    "type": "string", "pattern": r"^\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?$",
+    "description": "a time of day, HH:MM or HH:MM:SS (China Standard Time when no offset is given)"})]
 IsoDatetime = Annotated[datetime, _written_out("date-time", "2026-12-05T09:00:00+08:00")]
 AwareDatetime = Annotated[IsoDatetime, AfterValidator(_as_utc)]
 # Fair slots are wall-clock times in China Standard Time and are sent without an offset, which
@@ -141,17 +158,31 @@ class ReadModel(BaseModel):
     model_config = ConfigDict(from_attributes=True)
 
 
+# The error body is rendered by app.api.errors (error_payload), never by these models: they only
+# publish its shape. Every field is required because every error response carries all of them, so
+# schemathesis (tests/api/test_openapi_fuzz.py) catches a body that drops one.
 class ErrorDetail(BaseModel):
-    field: str
-    reason: str
+    field: str = Field(description='the query parameter, body field (dotted path), "body" for the body as a '
+                                   'whole, or "row 7" for a spreadsheet row')
+    reason: str = Field(description="what is wrong with it, in plain words; never the submitted value")
 
 
 class ErrorBody(BaseModel):
-    code: str
-    message: str
-    details: list[ErrorDetail] = []
+    code: str = Field(description="stable machine-readable code: unauthenticated, forbidden, not_found, conflict, "
+                                  "payload_too_large, validation_error, database_unavailable, internal_error, "
+                                  "method_not_allowed")
+    message: str = Field(description="one sentence for a person")
+    details: list[ErrorDetail] = Field(description="one entry per field at fault (may be empty)")
 
 
 class ErrorResponse(BaseModel):
+    """The body of every error response, whatever the status."""
+
+    model_config = ConfigDict(json_schema_extra={"examples": [{
+        "error": {"code": "validation_error", "message": "invalid input: salary_min",
+                  "details": [{"field": "salary_min", "reason": "salary_min must not exceed salary_max"}]},
+        "request_id": "4f1c2b9a0d3e4f5a8b7c6d5e4f3a2b1c"}]})
+
     error: ErrorBody
-    request_id: str | None = None
+    request_id: str | None = Field(description="the same id as the X-Request-ID header and the log line of this "
+                                               "request; quote it when reporting a problem")

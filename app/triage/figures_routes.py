@@ -91,9 +91,11 @@ def _no_industry(query: FigureQuery) -> None:
                            problems=[FieldProblem("by", "industry of employment exists for employed graduates only")])
 
 
-@router.get("/employment", response_model=EmploymentFigures)
+@router.get("/employment", response_model=EmploymentFigures, summary="Employment rate against the 90% goal")
 def employment(session: SessionDep, caller: StaffOnly, query: Figures) -> EmploymentFigures:
-    """Employment rate per group against the 90% goal, and how many more must be placed to reach it."""
+    """P11: employment rate ((employed + further study) / registered) per group — cohort, city, county,
+    education, hardship group or industry of employment — against the 90% goal, and how many more
+    must be placed to reach it."""
     rows = employment_figures(session, by=query.by, scope=query.scope)
     total = employment_figures(session, by="total", scope=query.scope)[0]
     by_industry = query.by == "industry"  # industry exists for employed graduates only: no rate
@@ -102,10 +104,11 @@ def employment(session: SessionDep, caller: StaffOnly, query: Figures) -> Employ
                              rows=[_employment_out(query.by, row, has_rate=not by_industry) for row in rows])
 
 
-@router.get("/contact-compliance", response_model=ComplianceFigures)
+@router.get("/contact-compliance", response_model=ComplianceFigures, summary="P2 contact compliance")
 def contact_compliance(session: SessionDep, caller: StaffOnly, query: Figures, calendar: CalendarDep,
                        today: Today) -> ComplianceFigures:
-    """P2: mini-program registrations of the year reached within 5 working days."""
+    """P2: of the year's mini-program registrations, how many were reached within 5 working days, late,
+    not yet (overdue) or still within their deadline (pending), per group. Not by industry (422)."""
     _no_industry(query)
     year = query.year or today.year
     rows, source = compliance_figures(session, by=query.by, scope=query.scope, year=year, calendar=calendar,
@@ -116,9 +119,10 @@ def contact_compliance(session: SessionDep, caller: StaffOnly, query: Figures, c
                              rows=[_compliance_out(query.by, row) for row in rows])
 
 
-@router.get("/services", response_model=ServiceFigures)
+@router.get("/services", response_model=ServiceFigures, summary="P3 services per graduate")
 def services(session: SessionDep, caller: StaffOnly, query: Figures, today: Today) -> ServiceFigures:
-    """P3: targeted services given in the year, per graduate, and who still lacks the 3 required."""
+    """P3: targeted services given in the year per graduate, and how many graduates who want a job still
+    lack the 3 required, per group. Not by industry (422)."""
     _no_industry(query)
     year = query.year or today.year
     rows = service_figures(session, by=query.by, scope=query.scope, year=year)
@@ -127,8 +131,9 @@ def services(session: SessionDep, caller: StaffOnly, query: Figures, today: Toda
                           total=_service_out("total", total), rows=[_service_out(query.by, row) for row in rows])
 
 
-@router.get("/export", response_class=Response,
-            responses={200: {"content": {"text/csv": {}}, "description": "UTF-8 CSV with BOM, Chinese headers"}})
+@router.get("/export", response_class=Response, summary="All figures as a CSV for Excel",
+            responses={200: {"content": {"text/csv": {"schema": {"type": "string"}}},
+                             "description": "UTF-8 CSV with BOM, Chinese headers, one row per group"}})
 def export(session: SessionDep, caller: StaffOnly, query: Figures, calendar: CalendarDep, today: Today) -> Response:
     """All three figures per group in one CSV that Excel opens directly (by=industry: employment only)."""
     year = query.year or today.year

@@ -40,7 +40,8 @@ def _audit_read(session: Session, caller: Caller, graduate_id: int, action: str)
     audit_graduate_reads(session, caller=caller, graduates=[graduate], unmasked=False, action=action)
 
 
-@router.post(f"{GRADUATE}/services", response_model=ServiceRead, status_code=status.HTTP_201_CREATED)
+@router.post(f"{GRADUATE}/services", response_model=ServiceRead, status_code=status.HTTP_201_CREATED,
+             summary="Record a service given")
 def record_service(graduate_id: RecordId, body: ServiceCreate, session: SessionDep, caller: StaffOnly,
                    today: Today) -> ServiceRead:
     """Record a service given: contact, job recommendation, guidance, referral, invitation, consultation,
@@ -50,16 +51,19 @@ def record_service(graduate_id: RecordId, body: ServiceCreate, session: SessionD
     return ServiceRead.model_validate(record)
 
 
-@router.get(f"{GRADUATE}/services", response_model=ServicePage)
+@router.get(f"{GRADUATE}/services", response_model=ServicePage, summary="A graduate's service ledger")
 def list_services(graduate_id: RecordId, session: SessionDep, caller: StaffOnly,
                   after: Annotated[Cursor | None, Query(description="next_after of the previous page")] = None,
                   limit: Annotated[int, Query(ge=1, le=200)] = 50) -> ServicePage:
+    """The services recorded for a graduate, newest first (P3 ledger). Reading a hardship graduate's
+    ledger is an audited read."""
     _audit_read(session, caller, graduate_id, "read_triage_services")
     rows, next_after = ledger.list_services(session, graduate_id=graduate_id, caller=caller, after=after, limit=limit)
     return ServicePage(items=[ServiceRead.model_validate(row) for row in rows], next_after=next_after)
 
 
-@router.post(f"{GRADUATE}/outcomes", response_model=OutcomeRead, status_code=status.HTTP_201_CREATED)
+@router.post(f"{GRADUATE}/outcomes", response_model=OutcomeRead, status_code=status.HTTP_201_CREATED,
+             summary="Record an employment outcome")
 def record_outcome(graduate_id: RecordId, body: OutcomeCreate, session: SessionDep, caller: StaffOnly,
                    today: Today) -> OutcomeRead:
     """Record a change of employment status (employed, further study, not seeking, or unemployed again);
@@ -68,13 +72,15 @@ def record_outcome(graduate_id: RecordId, body: OutcomeCreate, session: SessionD
                                                               caller=caller, today=today))
 
 
-@router.get(f"{GRADUATE}/outcomes", response_model=list[OutcomeRead])
+@router.get(f"{GRADUATE}/outcomes", response_model=list[OutcomeRead], summary="A graduate's employment outcomes")
 def list_outcomes(graduate_id: RecordId, session: SessionDep, caller: StaffOnly) -> list[OutcomeRead]:
+    """Every change of employment status recorded for the graduate, newest first, with employer and
+    industry when employed. Reading a hardship graduate's outcomes is an audited read."""
     _audit_read(session, caller, graduate_id, "read_triage_outcomes")
     return [OutcomeRead.model_validate(row) for row in outcomes.list_outcomes(session, graduate_id=graduate_id)]
 
 
-@router.put(f"{GRADUATE}/assignment", response_model=AssignmentRead)
+@router.put(f"{GRADUATE}/assignment", response_model=AssignmentRead, summary="Name the responsible staff member")
 def assign_staff(graduate_id: RecordId, body: AssignmentWrite, session: SessionDep, caller: StaffOnly,
                  today: Today) -> AssignmentRead:
     """Name the staff member responsible for the graduate (专人); replaces the current one."""
@@ -82,13 +88,16 @@ def assign_staff(graduate_id: RecordId, body: AssignmentWrite, session: SessionD
                                                              caller=caller, today=today))
 
 
-@router.delete(f"{GRADUATE}/assignment", response_model=AssignmentRead)
+@router.delete(f"{GRADUATE}/assignment", response_model=AssignmentRead, summary="End the staff assignment")
 def end_assignment(graduate_id: RecordId, session: SessionDep, caller: StaffOnly, today: Today) -> AssignmentRead:
+    """The named staff member stops being responsible for the graduate (the assignment is kept as
+    history, ended today). 404 when nobody is assigned."""
     return AssignmentRead.model_validate(ledger.end_assignment(session, graduate_id=graduate_id, caller=caller,
                                                                today=today))
 
 
-@router.put(f"{GRADUATE}/plan", response_model=PlanRead)
+@router.put(f"{GRADUATE}/plan", response_model=PlanRead, summary="Write the one-to-one plan",
+            responses={201: {"model": PlanRead, "description": "A new plan version was written"}})
 def write_plan(graduate_id: RecordId, body: PlanWrite, session: SessionDep, caller: StaffOnly, today: Today,
                response: Response) -> PlanRead:
     """Write a new version of a hardship graduate's one-to-one plan (201); the same content again
@@ -99,13 +108,16 @@ def write_plan(graduate_id: RecordId, body: PlanWrite, session: SessionDep, call
     return _plan(session, caller, graduate_id)
 
 
-@router.get(f"{GRADUATE}/plan", response_model=PlanRead)
+@router.get(f"{GRADUATE}/plan", response_model=PlanRead, summary="Read the one-to-one plan")
 def read_plan(graduate_id: RecordId, session: SessionDep, caller: StaffOnly) -> PlanRead:
+    """A hardship graduate's plan (P9): the current version, every earlier version, and when each
+    posting saved in it was sent. 404 when no plan was written. An audited read."""
     _audit_read(session, caller, graduate_id, "read_plan")
     return _plan(session, caller, graduate_id)
 
 
-@router.post(f"{GRADUATE}/plan/send", response_model=ServiceRead, status_code=status.HTTP_201_CREATED)
+@router.post(f"{GRADUATE}/plan/send", response_model=ServiceRead, status_code=status.HTTP_201_CREATED,
+             summary="Send the plan's postings")
 def send_plan_recommendations(graduate_id: RecordId, body: PlanSend, session: SessionDep, caller: StaffOnly,
                               today: Today) -> ServiceRead:
     """Send postings saved in the current plan (default: those not sent yet), recorded as one

@@ -47,7 +47,7 @@ router = APIRouter(prefix="/v1/triage", tags=["triage"])
 MAX_ROWS_WITH_RECOMMENDATIONS = 20  # each row costs one match (~10 ms with the real encoder)
 
 
-@router.get("/queue", response_model=QueuePage)
+@router.get("/queue", response_model=QueuePage, summary="Whom to contact first")
 def triage_queue(
     session: SessionDep,
     caller: StaffOnly,
@@ -67,8 +67,11 @@ def triage_queue(
     cursor: Annotated[str | None, Query(description="next_cursor of the previous page")] = None,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
 ) -> QueuePage:
-    """Whom to call first: overdue first contacts, contacts due soonest, hardship graduates without a
-    staff member or plan, the largest P3 service deficits, then the longest out of school."""
+    """The triage queue, most urgent first: overdue first contacts (P2), contacts due soonest, hardship
+    graduates without a staff member or plan (P9), the largest service deficits (P3), then the longest
+    out of school. Each row says why it is there and the next action; `recommendations=true` adds the
+    top 3 postings per graduate (at most 20 rows a page). Each hardship graduate listed is an audited
+    read. Pages: pass `next_cursor` back as `cursor`."""
     if recommendations and limit > MAX_ROWS_WITH_RECOMMENDATIONS:
         raise InvalidInput("too many rows for recommendations", problems=[FieldProblem(
             "limit", f"at most {MAX_ROWS_WITH_RECOMMENDATIONS} rows per page with recommendations=true")])
@@ -85,10 +88,12 @@ def triage_queue(
     return QueuePage(as_of=today, items=rows, next_cursor=next_cursor, calendar_warnings=_calendar_warnings(rows))
 
 
-@router.get("/graduates/{graduate_id}", response_model=TriageCard)
+@router.get("/graduates/{graduate_id}", response_model=TriageCard, summary="A graduate's triage card")
 def triage_card(graduate_id: RecordId, session: SessionDep, caller: StaffOnly, calendar: CalendarDep,
                 today: Today) -> TriageCard:
-    """A graduate's deadline, service count, staff member, plan, recent services and outcomes."""
+    """Everything staff need about one graduate: the registry record, the P2 contact deadline, the P3
+    service count this year, the named staff member, the current plan, recent services and outcomes.
+    An audited read when the graduate has hardship status."""
     graduate = ledger.active_graduate(session, graduate_id=graduate_id, caller=caller)
     states, _ = queue_page(session, filters=QueueFilters(graduate_id=graduate_id, status=None), calendar=calendar,
                            today=today, limit=1)
@@ -108,9 +113,11 @@ def triage_card(graduate_id: RecordId, session: SessionDep, caller: StaffOnly, c
             session, graduate_id=graduate_id)])
 
 
-@router.get("/calendar/deadline", response_model=DeadlineOut)
+@router.get("/calendar/deadline", response_model=DeadlineOut, summary="P2 contact deadline for a day")
 def contact_deadline(registered_on: IsoDate, caller: StaffOnly, calendar: CalendarDep) -> DeadlineOut:
-    """The P2 deadline for a registration day, and which calendar it rests on."""
+    """The last day to contact a graduate who registered on `registered_on`: 5 working days on the
+    Chinese calendar (holidays and make-up workdays), and which calendar answered (`weekday_fallback`
+    when the year's holidays are not loaded)."""
     deadline = calendar.contact_deadline(registered_on)
     return DeadlineOut(registered_on=registered_on, due_on=deadline.due_on, calendar=deadline.calendar,
                        working_days=CONTACT_DEADLINE_WORKING_DAYS)

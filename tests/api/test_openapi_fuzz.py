@@ -1,7 +1,8 @@
 """Every operation, every role, fuzzed from the OpenAPI document (schemathesis, bounded).
 
-Protects two promises at once: no request a caller can send gets a 5xx, and every response with
-a declared status matches the schema the service publishes. The run is seeded and derandomised,
+Protects two promises at once: no request a caller can send gets a 5xx, and every response is one
+the document declares — its status, content type, headers and body schema, error bodies (4xx)
+included. The run is seeded and derandomised,
 so a failure reproduces; a few examples per operation keep it to about a minute on SQLite.
 """
 from __future__ import annotations
@@ -16,7 +17,12 @@ from hypothesis import HealthCheck, settings
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 from schemathesis.checks import not_a_server_error
-from schemathesis.specs.openapi.checks import response_schema_conformance
+from schemathesis.specs.openapi.checks import (
+    content_type_conformance,
+    response_headers_conformance,
+    response_schema_conformance,
+    status_code_conformance,
+)
 
 from app.config import get_settings
 from app.main import app
@@ -107,5 +113,6 @@ def role(request: pytest.FixtureRequest) -> str:
 @settings(max_examples=4, derandomize=True, deadline=None, suppress_health_check=list(HealthCheck))
 def test_no_server_error_and_every_response_matches_the_published_schema(case: Any, role: str, seeded: Keys) -> None:
     case.call_and_validate(headers=seeded.headers(role),
-                           checks=[not_a_server_error, response_schema_conformance])
+                           checks=[not_a_server_error, status_code_conformance, content_type_conformance,
+                                   response_headers_conformance, response_schema_conformance])
 
