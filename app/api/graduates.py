@@ -10,8 +10,6 @@ from app.api.deps import GraduateReader, SessionDep, StaffOnly, Writer
 from app.api.embedding_hook import embed_now
 from app.api.matching import MatcherDep
 from app.config import get_settings
-from app.core.errors import FieldProblem, Forbidden
-from app.core.privacy import duplicate_view, graduate_view
 from app.domain.enums import Education, EmploymentStatus, Hardship
 from app.schemas.common import CohortYear, Cursor, RecordId
 from app.schemas.batch import BatchRequest, BatchResponse
@@ -29,7 +27,6 @@ from app.schemas.graduates import (
 from app.services import duplicates as duplicate_service
 from app.services import graduates as graduate_service
 from app.services.batch import BatchRunner
-from app.services.sensitive_reads import audit_graduate_reads
 
 router = APIRouter(prefix="/v1/graduates", tags=["graduates"])
 
@@ -48,7 +45,7 @@ def create_graduate(body: GraduateCreate, session: SessionDep, caller: Writer, e
     if outcome != "created":
         response.status_code = status.HTTP_200_OK
     response.headers["X-Upsert-Outcome"] = outcome
-    return graduate_view(graduate, caller)
+    return graduate_service.written_graduate(session, graduate=graduate, caller=caller, action="write_graduate")
 
 
 @router.post("/batch", response_model=BatchResponse)
@@ -75,15 +72,10 @@ def list_graduates(
     after: Cursor | None = None,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
 ) -> GraduatePageOut:
-    rows, next_after = graduate_service.list_graduates(
+    return graduate_service.graduate_page(session, caller=caller, page=graduate_service.list_graduates(
         session, caller=caller, education=education, graduation_year=graduation_year,
         employment_status=employment_status, hardship=hardship, has_hardship=has_hardship, city=city,
-        include_withdrawn=include_withdrawn, after=after, limit=limit)
-    audit_graduate_reads(session, caller=caller, graduates=rows, unmasked=False, action="list_graduates")
-    items = [graduate_view(row, caller) for row in rows]
-    if caller.is_staff:
-        return GraduateStaffPage(items=items, next_after=next_after)  # type: ignore[arg-type]
-    return GraduatePublicPage(items=items, next_after=next_after)
+        include_withdrawn=include_withdrawn, after=after, limit=limit))
 
 
 # Declared before /{graduate_id} so that "duplicates" is not read as an id.
@@ -91,17 +83,16 @@ def list_graduates(
 def list_duplicates(session: SessionDep, caller: StaffOnly, include_resolved: bool = False) -> DuplicatePage:
     """Suspected duplicates for staff to merge: graduates sent with a national_id another source had
     registered. The sender was not told (that would reveal the id is registered); see docs/privacy.md."""
-    flags = duplicate_service.list_duplicates(session, include_resolved=include_resolved)
-    return DuplicatePage(items=[duplicate_view(flag) for flag in flags])
+    return DuplicatePage(items=duplicate_service.list_duplicates(session, caller=caller,
+                                                                 include_resolved=include_resolved))
 
 
 @router.post("/duplicates/{duplicate_id}/resolve", response_model=DuplicateRead)
 def resolve_duplicate(duplicate_id: RecordId, body: DuplicateResolve, session: SessionDep,
                       caller: StaffOnly) -> DuplicateRead:
     """Close a flag once the records are merged by hand, or found to be two people."""
-    flag = duplicate_service.resolve_duplicate(session, duplicate_id=duplicate_id, resolution=body.resolution,
+    return duplicate_service.resolve_duplicate(session, duplicate_id=duplicate_id, resolution=body.resolution,
                                                caller=caller)
-    return duplicate_view(flag)
 
 
 @router.get("/{graduate_id}", response_model=GraduateOut)
@@ -114,14 +105,8 @@ def get_graduate(
                                         description="why the full numbers are needed (e.g. 电话联系毕业生); "
                                                     "kept as the audit entry's note")] = None,
 ) -> GraduateOut:
-    if unmasked and not caller.is_staff:
-        raise Forbidden("only staff and admin keys may request unmasked personal data",
-                        problems=[FieldProblem("unmasked", "not allowed for this role")])
-    graduate = graduate_service.get_graduate(session, graduate_id=graduate_id, caller=caller)
-    audit_graduate_reads(session, caller=caller, graduates=[graduate], unmasked=unmasked,
-                         action="read_graduate_unmasked" if unmasked else "read_graduate",
-                         note=reason if unmasked else None)
-    return graduate_view(graduate, caller, unmasked=unmasked)
+    return graduate_service.read_graduate(session, graduate_id=graduate_id, caller=caller, unmasked=unmasked,
+                                          reason=reason)
 
 
 @router.patch("/{graduate_id}", response_model=GraduateOut)
@@ -129,11 +114,11 @@ def update_graduate(graduate_id: RecordId, body: GraduateUpdate, session: Sessio
                     engine: MatcherDep) -> GraduateOut:
     graduate = graduate_service.update_graduate(session, graduate_id=graduate_id, data=body, caller=caller)
     embed_now(session, engine, graduate)
-    return graduate_view(graduate, caller)
+    return graduate_service.written_graduate(session, graduate=graduate, caller=caller, action="update_graduate")
 
 
 @router.delete("/{graduate_id}", response_model=GraduateOut)
 def withdraw_graduate(graduate_id: RecordId, session: SessionDep, caller: Writer) -> GraduateOut:
     """Withdraw the graduate from matching; the record and its history stay."""
     graduate = graduate_service.withdraw_graduate(session, graduate_id=graduate_id, caller=caller)
-    return graduate_view(graduate, caller)
+    return graduate_service.written_graduate(session, graduate=graduate, caller=caller, action="withdraw_graduate")

@@ -25,19 +25,11 @@ from app.schemas.triage import (
     ServicePage,
     ServiceRead,
 )
-from app.services import graduates as graduate_service
 from app.services import ledger, outcomes, plans
-from app.services.sensitive_reads import audit_graduate_reads
 
 # The full prefix on the router itself: metrics and logs label a route by its own path.
 router = APIRouter(prefix="/v1/triage", tags=["triage"])
 GRADUATE = "/graduates/{graduate_id}"
-
-
-def _audit_read(session: Session, caller: Caller, graduate_id: int, action: str) -> None:
-    """Reading any part of a hardship graduate's ledger is a read of their record (PIPL)."""
-    graduate = graduate_service.get_graduate(session, graduate_id=graduate_id, caller=caller)
-    audit_graduate_reads(session, caller=caller, graduates=[graduate], unmasked=False, action=action)
 
 
 @router.post(f"{GRADUATE}/services", response_model=ServiceRead, status_code=status.HTTP_201_CREATED)
@@ -54,7 +46,6 @@ def record_service(graduate_id: RecordId, body: ServiceCreate, session: SessionD
 def list_services(graduate_id: RecordId, session: SessionDep, caller: StaffOnly,
                   after: Annotated[Cursor | None, Query(description="next_after of the previous page")] = None,
                   limit: Annotated[int, Query(ge=1, le=200)] = 50) -> ServicePage:
-    _audit_read(session, caller, graduate_id, "read_triage_services")
     rows, next_after = ledger.list_services(session, graduate_id=graduate_id, caller=caller, after=after, limit=limit)
     return ServicePage(items=[ServiceRead.model_validate(row) for row in rows], next_after=next_after)
 
@@ -70,8 +61,8 @@ def record_outcome(graduate_id: RecordId, body: OutcomeCreate, session: SessionD
 
 @router.get(f"{GRADUATE}/outcomes", response_model=list[OutcomeRead])
 def list_outcomes(graduate_id: RecordId, session: SessionDep, caller: StaffOnly) -> list[OutcomeRead]:
-    _audit_read(session, caller, graduate_id, "read_triage_outcomes")
-    return [OutcomeRead.model_validate(row) for row in outcomes.list_outcomes(session, graduate_id=graduate_id)]
+    return [OutcomeRead.model_validate(row) for row in outcomes.list_outcomes(session, graduate_id=graduate_id,
+                                                                                caller=caller)]
 
 
 @router.put(f"{GRADUATE}/assignment", response_model=AssignmentRead)
@@ -101,7 +92,6 @@ def write_plan(graduate_id: RecordId, body: PlanWrite, session: SessionDep, call
 
 @router.get(f"{GRADUATE}/plan", response_model=PlanRead)
 def read_plan(graduate_id: RecordId, session: SessionDep, caller: StaffOnly) -> PlanRead:
-    _audit_read(session, caller, graduate_id, "read_plan")
     return _plan(session, caller, graduate_id)
 
 
