@@ -54,7 +54,8 @@ class FairImportError(ValueError):
 
     def __init__(self, message: str, *, faults: list[RowFault] | None = None, message_zh: str | None = None) -> None:
         super().__init__(message)
-        self.faults = faults or []
+        # Row by row as staff work through the sheet; within a row, in the order the checks ran.
+        self.faults = sorted(faults or [], key=lambda fault: fault.row or 0)
         self.message_zh = message_zh or chinese_reason(message)
 
     @property
@@ -65,7 +66,7 @@ class FairImportError(ValueError):
         """What the command prints: the headline, then one line per problem, row by row."""
         return [f"未登记任何毕业生：{self.message_zh}"] + [
             f"第{fault.row}行：{fault.reason_zh}" if fault.row is not None else fault.reason_zh
-            for fault in sorted(self.faults, key=lambda fault: fault.row or 0)]
+            for fault in self.faults]
 
 
 @dataclass(frozen=True)
@@ -146,13 +147,13 @@ def _row_item(row_number: int, external_id: str, slot_ids: list[int] | None, wan
         return None
 
 
-def _check_graduates(session: Session, items: list[tuple[int, RegistrationIn]], faults: list[RowFault]) -> None:
-    """Unknown, withdrawn and repeated graduates of every row, listed together with the rest."""
-    wanted = [item.external_id for _, item in items if item.external_id]
+def _check_graduates(session: Session, named: list[tuple[int, str]], faults: list[RowFault]) -> None:
+    """Unknown, withdrawn and repeated graduates of every row (even one with other problems), listed
+    together with the rest."""
+    wanted = [external_id for _, external_id in named]
     found = {g.external_id: g for g in session.scalars(select(Graduate).where(Graduate.external_id.in_(wanted)))}
     first_row: dict[str, int] = {}
-    for row_number, item in items:
-        external_id = item.external_id or ""
+    for row_number, external_id in named:
         graduate = found.get(external_id)
         if graduate is None:
             faults.append(RowFault(row_number, "unknown graduate", f"没有编号为“{external_id}”的毕业生"))
@@ -177,21 +178,28 @@ def register_from_file(session: Session, *, fair_id: int, path: Path) -> FairImp
     columns = _columns(table[0][1])
     faults: list[RowFault] = []
     items: list[tuple[int, RegistrationIn]] = []
+    named: list[tuple[int, str]] = []
     for row_number, row in table[1:]:
         def cell(field: str, row: list[Any] = row) -> Any:
             index = columns.get(field)
             return row[index] if index is not None and index < len(row) else None
 
         # Every check of the row runs, so a rejected row lists all its problems at once.
+        known = len(faults)
         slot_ids = _slot_ids(cell("slots"), by_number=by_number, by_start=by_start, row=row_number, faults=faults)
+        if len(faults) > known:
+            slot_ids = None  # reported above; an empty list would only add "at least one slot"
         wanted = _wanted(cell("wanted_interviews"), cap=fair.interview_cap, row=row_number, faults=faults)
-        item = _row_item(row_number, str(cell("external_id") or "").strip(), slot_ids, wanted, faults)
+        external_id = str(cell("external_id") or "").strip()
+        item = _row_item(row_number, external_id, slot_ids, wanted, faults)
         if item is not None:
             items.append((row_number, item))
-    _check_graduates(session, items, faults)
+        if external_id:
+            named.append((row_number, external_id))
+    _check_graduates(session, named, faults)
     if faults:
         rows = sorted({fault.row for fault in faults if fault.row is not None})
-        details = "; ".join(f"{fault.where}: {fault.reason}" for fault in faults)
+        details = "; ".join(f"{fault.where}: {fault.reason}" for fault in sorted(faults, key=lambda f: f.row or 0))
         raise FairImportError(f"{len(rows)} rows cannot register ({details})",
                               message_zh=f"{len(rows)} 行有问题，请改正后重新导入", faults=faults)
     rows = [row_number for row_number, _ in items]
