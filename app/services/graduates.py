@@ -1,7 +1,7 @@
 """Graduate registry (P1): upsert by external_id, read with the right view, withdraw."""
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import ColumnElement, Text, and_, select
 from sqlalchemy.orm import Session
@@ -197,8 +197,7 @@ def graduate_page(session: Session, *, caller: Caller,
     rows, next_after = page
     items = show_graduates(session, caller=caller, graduates=rows, action="list_graduates")
     if caller.is_staff:
-        return GraduateStaffPage(items=[item for item in items if isinstance(item, GraduateStaffRead)],
-                                 next_after=next_after)
+        return GraduateStaffPage(items=cast(list[GraduateStaffRead], items), next_after=next_after)
     return GraduatePublicPage(items=items, next_after=next_after)
 
 

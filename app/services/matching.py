@@ -4,6 +4,7 @@ from __future__ import annotations
 import uuid
 from dataclasses import replace
 from collections.abc import Sequence
+from typing import cast
 
 import numpy as np
 from sqlalchemy.orm import Session
@@ -126,7 +127,7 @@ def job_candidates(session: Session, *, engine: MatchEngine, job_id: int, top_k:
     if caller.is_staff:
         graduates = list(load_graduates(session, [r.profile.id for r in results if r.profile.id]).values())
         views = show_graduates(session, caller=caller, graduates=graduates, action="read_candidates")
-        staff_views = {view.id: view for view in views if isinstance(view, GraduateStaffRead)}
+        staff_views = {view.id: cast(GraduateStaffRead, view) for view in views}
     secret = pseudonym_secret(session)
     return job, [_candidate_out(result, caller, job.id, secret, staff_views.get(result.profile.id or -1))
                  for result in results]
