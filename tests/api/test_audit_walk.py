@@ -256,3 +256,18 @@ def test_platform_and_organiser_responses_carry_no_hardship(client: TestClient, 
             leaks[f"{method} {path}"] = sorted(set(found))
     assert not leaks, f"hardship reached a {role} key: {leaks}"
     assert REACHED[role] <= set(answered)
+
+
+def test_audit_entries_say_what_was_shown_and_skip_graduates_without_hardship(
+        client: TestClient, keys: Keys, session: Session, seeded: Seeded) -> None:
+    staff = keys.headers("staff")
+    fair = seeded.ids["fair_id"]
+    for path in (f"/v1/graduates/{seeded.graduate_id}", f"/v1/fairs/{fair}/schedule",
+                 f"/v1/fairs/{fair}/registrations"):
+        assert client.get(path, headers=staff).status_code == 200
+    entries = session.scalars(select(AuditEntry).where(AuditEntry.resource == "graduate")).all()
+    fields = {entry.action: entry.fields for entry in entries if entry.record_id == seeded.graduate_id}
+    # The record shows the hardship field; a schedule or a registration list shows only name and id.
+    assert (fields["read_graduate"], fields["fair_schedule"], fields["fair_registrations"]) == (["hardship"], [], [])
+    # The classmate registered beside them has no hardship: their rows in the same lists are not logged.
+    assert {entry.record_id for entry in entries} == {seeded.graduate_id}
