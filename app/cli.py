@@ -35,7 +35,7 @@ def _ready_database() -> None:
 def _ready_for_file(path: Path) -> None:
     """Commands that read a file: say plainly when it is missing, then make sure the schema is current."""
     if not path.exists():
-        typer.echo(f"no such file: {path}", err=True)
+        typer.echo(f"找不到文件：{path}", err=True)
         raise typer.Exit(code=2)
     _ready_database()
 
@@ -112,8 +112,14 @@ OwnerOption = Annotated[str | None, typer.Option(
                     "default: the employment office itself")]
 
 
+# What office staff read (import summaries, rejection reports, fair registration) is Chinese; the
+# messages come from one table, app/importing/messages.py.
+_RESOURCE_WORDS = {"jobs": "岗位", "graduates": "毕业生"}
+
+
 def _run_import(path: Path, resource_name: str, owner: str | None) -> None:
     from app.core.errors import DomainError
+    from app.importing.messages import chinese_reason
     from app.importing.reader import ImportFormatError, Resource
     from app.services.importing import import_file
 
@@ -121,7 +127,7 @@ def _run_import(path: Path, resource_name: str, owner: str | None) -> None:
     bars: list[tqdm] = []  # created once the row count is known, so the bar shows a total
 
     def start_bar(total: int) -> None:
-        bars.append(tqdm(total=total, unit="row", desc=f"importing {resource_name}", file=sys.stderr))
+        bars.append(tqdm(total=total, unit="行", desc=f"导入{_RESOURCE_WORDS[resource_name]}", file=sys.stderr))
 
     try:
         # A write unit from its first statement, so a running server's writers never make it fail.
@@ -129,21 +135,20 @@ def _run_import(path: Path, resource_name: str, owner: str | None) -> None:
                               session_factory=get_session_factory(write=True), owner=owner,
                               on_total=start_bar, on_progress=lambda done: bars[0].update(done))
     except ImportFormatError as error:
-        typer.echo(f"cannot import {path.name}: {error}", err=True)
+        typer.echo(f"无法导入 {path.name}：{error}", err=True)
         raise typer.Exit(code=2) from None
     except DomainError as error:
-        typer.echo(f"nothing imported: {error.message}", err=True)
+        typer.echo(f"未导入任何记录：{chinese_reason(error.message)}", err=True)
         raise typer.Exit(code=2) from None
     finally:
         for bar in bars:
             bar.close()
-    typer.echo(f"{summary.total_rows} rows: {summary.created} created, {summary.updated} updated, "
-               f"{summary.unchanged} unchanged, {len(summary.rejected_rows)} rejected")
+    typer.echo(f"共 {summary.total_rows} 行：新增 {summary.created}，更新 {summary.updated}，"
+               f"无变化 {summary.unchanged}，退回 {len(summary.rejected_rows)}")
     if summary.held_back:
-        typer.echo(f"{summary.held_back} postings stored but held back by screening: staff review them at "
-                   "GET /v1/screening/flagged")
+        typer.echo(f"{summary.held_back} 条岗位已保存，但被审核暂扣（P10）：工作人员在 GET /v1/screening/flagged 复核")
     if summary.report_path:
-        typer.echo(f"rejected rows and reasons: {summary.report_path}")
+        typer.echo(f"退回的行及原因（每行列出全部问题）：{summary.report_path}")
 
 
 @import_cli.command("jobs")
@@ -236,16 +241,20 @@ def fairs_register(
 ) -> None:
     """Register graduates for a fair from a spreadsheet; all rows or none."""
     from app.core.errors import DomainError
+    from app.importing.messages import chinese_reason
     from app.fairs.registration_sheet import FairImportError, register_from_file
 
     _ready_for_file(path)
     try:
         with session_scope() as session:
             summary = register_from_file(session, fair_id=fair_id, path=path)
-    except (FairImportError, DomainError) as error:
-        typer.echo(f"nothing registered: {getattr(error, 'message', error)}", err=True)
+    except FairImportError as error:
+        typer.echo("\n".join(error.report_zh()), err=True)
         raise typer.Exit(code=1) from None
-    typer.echo(f"registered {summary.registered} graduates for fair {fair_id}")
+    except DomainError as error:
+        typer.echo(f"未登记任何毕业生：{chinese_reason(error.message)}", err=True)
+        raise typer.Exit(code=1) from None
+    typer.echo(f"已为招聘会 {fair_id} 登记 {summary.registered} 名毕业生")
 
 def main() -> None:
     cli()

@@ -9,8 +9,6 @@ from app.api.batching import batch_response, check_batch_size
 from app.api.deps import GraduateReader, MatcherDep, SessionDep, StaffOnly, Writer
 from app.api.embedding_hook import embed_now
 from app.config import get_settings
-from app.core.errors import FieldProblem, Forbidden
-from app.core.privacy import duplicate_view, graduate_view
 from app.domain.enums import Education, EmploymentStatus, Hardship
 from app.schemas.common import CohortYear, Cursor, RecordId
 from app.schemas.batch import BatchRequest, BatchResponse
@@ -28,7 +26,6 @@ from app.schemas.graduates import (
 from app.services import duplicates as duplicate_service
 from app.services import graduates as graduate_service
 from app.services.batch import BatchRunner
-from app.services.sensitive_reads import audit_graduate_reads
 
 router = APIRouter(prefix="/v1/graduates", tags=["graduates"])
 
@@ -53,7 +50,7 @@ def create_graduate(body: GraduateCreate, session: SessionDep, caller: Writer, e
     if outcome != "created":
         response.status_code = status.HTTP_200_OK
     response.headers["X-Upsert-Outcome"] = outcome
-    return graduate_view(graduate, caller)
+    return graduate_service.written_graduate(session, graduate=graduate, caller=caller, action="write_graduate")
 
 
 @router.post("/batch", response_model=BatchResponse, summary="Register or update many graduates")
@@ -87,15 +84,10 @@ def list_graduates(
     the staff view, and each hardship graduate listed is an audited read; the hardship filters are
     theirs only. A platform lists only the graduates it registered; organisers and platforms get the
     public view (no national id, phone, birth date, gender or hardship)."""
-    rows, next_after = graduate_service.list_graduates(
+    return graduate_service.graduate_page(session, caller=caller, page=graduate_service.list_graduates(
         session, caller=caller, education=education, graduation_year=graduation_year,
         employment_status=employment_status, hardship=hardship, has_hardship=has_hardship, city=city,
-        include_withdrawn=include_withdrawn, after=after, limit=limit)
-    audit_graduate_reads(session, caller=caller, graduates=rows, unmasked=False, action="list_graduates")
-    items = [graduate_view(row, caller) for row in rows]
-    if caller.is_staff:
-        return GraduateStaffPage(items=items, next_after=next_after)  # type: ignore[arg-type]
-    return GraduatePublicPage(items=items, next_after=next_after)
+        include_withdrawn=include_withdrawn, after=after, limit=limit))
 
 
 # Declared before /{graduate_id} so that "duplicates" is not read as an id.
@@ -103,8 +95,8 @@ def list_graduates(
 def list_duplicates(session: SessionDep, caller: StaffOnly, include_resolved: bool = False) -> DuplicatePage:
     """Suspected duplicates for staff to merge: graduates sent with a national_id another source had
     registered. The sender was not told (that would reveal the id is registered); see docs/privacy.md."""
-    flags = duplicate_service.list_duplicates(session, include_resolved=include_resolved)
-    return DuplicatePage(items=[duplicate_view(flag) for flag in flags])
+    return DuplicatePage(items=duplicate_service.list_duplicates(session, caller=caller,
+                                                                 include_resolved=include_resolved))
 
 
 @router.post("/duplicates/{duplicate_id}/resolve", response_model=DuplicateRead,
@@ -113,9 +105,8 @@ def resolve_duplicate(duplicate_id: RecordId, body: DuplicateResolve, session: S
                       caller: StaffOnly) -> DuplicateRead:
     """Close a flag once the records are merged by hand, or found to be two people. A flag already
     resolved is a 409."""
-    flag = duplicate_service.resolve_duplicate(session, duplicate_id=duplicate_id, resolution=body.resolution,
+    return duplicate_service.resolve_duplicate(session, duplicate_id=duplicate_id, resolution=body.resolution,
                                                caller=caller)
-    return duplicate_view(flag)
 
 
 @router.get("/{graduate_id}", response_model=GraduateOut, summary="Read a graduate")
@@ -132,14 +123,8 @@ def get_graduate(
     (give a `reason`; the read is audited), and hardship (a read of a hardship graduate is audited). A
     platform sees only graduates it registered (404 for others), in the public view; organisers the
     public view."""
-    if unmasked and not caller.is_staff:
-        raise Forbidden("only staff and admin keys may request unmasked personal data",
-                        problems=[FieldProblem("unmasked", "not allowed for this role")])
-    graduate = graduate_service.get_graduate(session, graduate_id=graduate_id, caller=caller)
-    audit_graduate_reads(session, caller=caller, graduates=[graduate], unmasked=unmasked,
-                         action="read_graduate_unmasked" if unmasked else "read_graduate",
-                         note=reason if unmasked else None)
-    return graduate_view(graduate, caller, unmasked=unmasked)
+    return graduate_service.read_graduate(session, graduate_id=graduate_id, caller=caller, unmasked=unmasked,
+                                          reason=reason)
 
 
 @router.patch("/{graduate_id}", response_model=GraduateOut, summary="Change some fields of a graduate")
@@ -149,7 +134,7 @@ def update_graduate(graduate_id: RecordId, body: GraduateUpdate, session: Sessio
     own graduates, and a field staff recorded is a 409 naming it."""
     graduate = graduate_service.update_graduate(session, graduate_id=graduate_id, data=body, caller=caller)
     embed_now(session, engine, graduate)
-    return graduate_view(graduate, caller)
+    return graduate_service.written_graduate(session, graduate=graduate, caller=caller, action="update_graduate")
 
 
 @router.delete("/{graduate_id}", response_model=GraduateOut, summary="Withdraw a graduate")
@@ -157,4 +142,4 @@ def withdraw_graduate(graduate_id: RecordId, session: SessionDep, caller: Writer
     """Withdraw the graduate from matching and triage; the record and its history stay, and sending it
     again with `POST /v1/graduates` brings it back."""
     graduate = graduate_service.withdraw_graduate(session, graduate_id=graduate_id, caller=caller)
-    return graduate_view(graduate, caller)
+    return graduate_service.written_graduate(session, graduate=graduate, caller=caller, action="withdraw_graduate")

@@ -7,40 +7,24 @@ from fastapi import APIRouter, Query
 
 from app.api.deps import AnyRole, GraduateReader, MatcherDep, SessionDep, reads_and_logs
 from app.core.errors import DomainError
-from app.core.privacy import graduate_view
-from app.domain.caller import Caller
-from app.matching.engine import CandidateMatch, JobMatch
+from app.matching.engine import MatchEngine
 from app.schemas.common import RecordId
-from app.schemas.graduates import GraduateStaffRead
 from app.schemas.matching import (
     BatchMatchItem,
     BatchMatchRequest,
     BatchMatchResponse,
-    CandidateOut,
     CandidatesResponse,
     FeedbackIn,
     FeedbackOut,
     IndexStatus,
     MIN_SCORE_DESCRIPTION,
-    JobMatchOut,
     MatchRequest,
     MatchResponse,
 )
 from app.services import matching as matching_service
-from app.services.pseudonyms import candidate_pseudonym, pseudonym_secret
-from app.services.sensitive_reads import audit_graduate_reads
+from app.services.runtime import get_match_engine
 
 router = APIRouter(prefix="/v1", tags=["matching"])
-
-
-def _job_out(result: JobMatch, caller: Caller) -> JobMatchOut:
-    job = result.job
-    return JobMatchOut(
-        job_id=job.id, external_id=job.external_id, title=job.title, employer_name=job.employer_name,
-        city=job.city, industry=job.industry, job_type=job.job_type, score=result.score,
-        components=result.components, matched_skills=result.matched_skills, missing_skills=result.missing_skills,
-        reasons=result.staff_reasons if caller.is_staff else result.reasons,
-    )
 
 
 @router.post("/match", response_model=MatchResponse, summary="Best jobs for a graduate")
@@ -60,8 +44,7 @@ def match(body: MatchRequest, session: SessionDep, caller: GraduateReader, engin
     match_id, results = matching_service.match_jobs(
         session, engine=engine, profile=profile, vector=vector, top_k=body.top_k, filters=body.filters,
         caller=caller, graduate_id=graduate_id, min_score=body.min_score)
-    return MatchResponse(match_id=match_id, model=engine.encoder.model_id,
-                         results=[_job_out(result, caller) for result in results])
+    return MatchResponse(match_id=match_id, model=engine.encoder.model_id, results=results)
 
 
 @router.post("/match/batch", response_model=BatchMatchResponse, summary="Best jobs for many graduates")
@@ -81,29 +64,8 @@ def match_batch(body: BatchMatchRequest, session: SessionDep, caller: GraduateRe
         match_id, results = matching_service.match_jobs(
             session, engine=engine, profile=profile, vector=vector, top_k=body.top_k, filters=body.filters,
             caller=caller, graduate_id=graduate_id, min_score=body.min_score)
-        items.append(BatchMatchItem(graduate_id=graduate_id, match_id=match_id,
-                                    results=[_job_out(result, caller) for result in results]))
+        items.append(BatchMatchItem(graduate_id=graduate_id, match_id=match_id, results=results))
     return BatchMatchResponse(model=engine.encoder.model_id, items=items)
-
-
-def _candidate_out(result: CandidateMatch, caller: Caller, job_id: int, secret: bytes,
-                   staff_view: GraduateStaffRead | None) -> CandidateOut:
-    profile = result.profile
-    assert profile.id is not None
-    # Stable per (key, job) so a platform can refer back to a candidate; see services/pseudonyms.
-    candidate_id = candidate_pseudonym(secret, key_id=caller.key_id, job_id=job_id, graduate_id=profile.id)
-    out = CandidateOut(
-        candidate_id=candidate_id, major=profile.major, education=profile.education,
-        school=profile.school, city=profile.current_city, skills=list(profile.skills), score=result.score,
-        matched_skills=result.matched_skills, missing_skills=result.missing_skills, reasons=result.reasons,
-    )
-    if staff_view is not None:
-        out.graduate = staff_view
-        out.components = result.components
-        out.relevance = result.relevance
-        out.priority_applied = result.priority_applied
-        out.reasons = result.staff_reasons
-    return out
 
 
 @router.get("/jobs/{job_id}/candidates", response_model=CandidatesResponse, response_model_exclude_unset=True,
@@ -118,16 +80,7 @@ def candidates(job_id: RecordId, session: SessionDep, caller: GraduateReader, en
     priority applied, and each hardship graduate shown is an audited read."""
     job, results = matching_service.job_candidates(session, engine=engine, job_id=job_id, top_k=top_k,
                                                    caller=caller, min_score=min_score)
-    staff_views: dict[int, GraduateStaffRead] = {}
-    if caller.is_staff:
-        graduates = matching_service.load_graduates(session, [r.profile.id for r in results if r.profile.id])
-        audit_graduate_reads(session, caller=caller, graduates=list(graduates.values()), unmasked=False,
-                             action="read_candidates")
-        staff_views = {gid: graduate_view(g, caller) for gid, g in graduates.items()}  # type: ignore[misc]
-    secret = pseudonym_secret(session)
-    return CandidatesResponse(job_id=job.id, model=engine.encoder.model_id, results=[
-        _candidate_out(result, caller, job.id, secret, staff_views.get(result.profile.id or -1))
-        for result in results])
+    return CandidatesResponse(job_id=job.id, model=engine.encoder.model_id, results=results)
 
 
 @router.get("/index/status", response_model=IndexStatus, summary="Embedding progress")

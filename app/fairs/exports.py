@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from app.core.errors import FieldProblem, NotFound
 from app.db.models import Fair
+from app.domain.caller import Caller
 from app.domain.enums import EDUCATION_NAMES, Education
 from app.fairs.schedule_schemas import (
     EmployerExport,
@@ -27,6 +28,7 @@ from app.fairs.schedule_schemas import (
 )
 from app.fairs.schedule import ScheduleRow, current_run, schedule_rows
 from app.fairs.service import list_booths, list_registrations
+from app.services.sensitive_reads import audit_graduate_reads
 
 BOM = "\ufeff"
 EMPLOYER_COLUMNS = ["展位号", "招聘单位", "场次", "开始", "结束", "岗位", "毕业生编号", "姓名", "学校", "专业", "学历",
@@ -38,7 +40,7 @@ def _rows(session: Session, fair: Fair) -> list[ScheduleRow]:
     return schedule_rows(session, current_run(session, fair))
 
 
-def employer_export(session: Session, *, fair: Fair, booth_id: int | None) -> EmployerExport:
+def employer_export(session: Session, *, fair: Fair, booth_id: int | None, caller: Caller) -> EmployerExport:
     booths = list_booths(session, fair_id=fair.id)
     if booth_id is not None:
         booths = [booth for booth in booths if booth.id == booth_id]
@@ -46,7 +48,10 @@ def employer_export(session: Session, *, fair: Fair, booth_id: int | None) -> Em
             raise NotFound(f"no booth {booth_id} at fair {fair.id}", problems=[FieldProblem("booth_id", "unknown")])
     lists = {booth.id: EmployerList(booth_id=booth.id, employer_name=booth.employer_name, booth_label=booth.label,
                                     interviews=[]) for booth in booths}
-    for row in _rows(session, fair):
+    rows = [row for row in _rows(session, fair) if row.booth.id in lists]
+    audit_graduate_reads(session, caller=caller, graduates=[row.graduate for row in rows],
+                         action="fair_export_employers", shows_hardship=False)
+    for row in rows:
         if row.booth.id in lists:
             lists[row.booth.id].interviews.append(EmployerInterview(
                 slot_number=row.slot.number, start=row.slot.starts_at, end=row.slot.ends_at, job_id=row.job.id,
@@ -57,10 +62,10 @@ def employer_export(session: Session, *, fair: Fair, booth_id: int | None) -> Em
     return EmployerExport(fair_id=fair.id, fair_name=fair.name, date=fair.fair_date, employers=list(lists.values()))
 
 
-def graduate_export(session: Session, *, fair: Fair, graduate_id: int | None) -> GraduateExport:
-    registered = [graduate for _, graduate in list_registrations(session, fair_id=fair.id)]
+def graduate_export(session: Session, *, fair: Fair, graduate_id: int | None, caller: Caller) -> GraduateExport:
+    registered = [graduate for _, graduate in list_registrations(session, fair_id=fair.id, caller=caller,
+                                                                 graduate_id=graduate_id)]
     if graduate_id is not None:
-        registered = [graduate for graduate in registered if graduate.id == graduate_id]
         if not registered:
             raise NotFound(f"graduate {graduate_id} is not registered for fair {fair.id}",
                            problems=[FieldProblem("graduate_id", "not registered")])

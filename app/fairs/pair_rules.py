@@ -18,11 +18,20 @@ from app.fairs.schemas import PairRuleCreate
 from app.fairs.inputs import FixedRow, current_rows, fixed_rows, load_graduates, score_pairs
 from app.fairs.service import fair_slots, get_booth, get_fair, touch_fair
 from app.services.index_sync import refresh
+from app.services.sensitive_reads import audit_graduate_ids
 
 
 def list_rules(session: Session, *, fair_id: int) -> list[FairPairRule]:
     get_fair(session, fair_id=fair_id)
     return list(session.scalars(select(FairPairRule).where(FairPairRule.fair_id == fair_id).order_by(FairPairRule.id)))
+
+
+def shown_rules(session: Session, *, fair_id: int, caller: Caller) -> list[FairPairRule]:
+    """The fair's pins and forbidden pairs for a response: each names a graduate, so audited."""
+    rules = list_rules(session, fair_id=fair_id)
+    audit_graduate_ids(session, caller=caller, graduate_ids=[rule.graduate_id for rule in rules],
+                       action="fair_pair_rules")
+    return rules
 
 
 def delete_rule(session: Session, *, fair_id: int, rule_id: int) -> None:

@@ -92,7 +92,7 @@ def register(fair_id: RecordId, body: RegistrationBatch, session: SessionDep, ca
     """Register graduates (by id or external_id) with the slots they can attend and how many interviews
     they want: all or nothing — one graduate already registered is a 409 and nothing is stored."""
     registrations = fair_service.register_graduates(session, fair_id=fair_id, items=body.items)
-    graduates = {g.id: g for _, g in fair_service.list_registrations(session, fair_id=fair_id)}
+    graduates = {g.id: g for _, g in fair_service.list_registrations(session, fair_id=fair_id, caller=caller)}
     return RegistrationList(items=[_registration_out(r, graduates[r.graduate_id]) for r in registrations])
 
 
@@ -101,7 +101,8 @@ def list_registrations(fair_id: RecordId, session: SessionDep, caller: FairReade
     """The graduates registered for the fair (id, external id, name), their slots and wanted interviews;
     no sensitive field."""
     return RegistrationList(items=[_registration_out(r, g)
-                                   for r, g in fair_service.list_registrations(session, fair_id=fair_id)])
+                                   for r, g in fair_service.list_registrations(session, fair_id=fair_id,
+                                                                              caller=caller)])
 
 
 @router.post("/{fair_id}/pair-rules", response_model=PairRuleRead, status_code=status.HTTP_201_CREATED,
@@ -116,7 +117,8 @@ def add_pair_rule(fair_id: RecordId, body: PairRuleCreate, session: SessionDep, 
 @router.get("/{fair_id}/pair-rules", response_model=PairRuleList, summary="List pinned and forbidden pairs")
 def list_pair_rules(fair_id: RecordId, session: SessionDep, caller: FairReader) -> PairRuleList:
     """The fair's pinned pairs (kept in every rerun) and forbidden pairs (never scheduled)."""
-    return PairRuleList(items=[PairRuleRead.model_validate(r) for r in fair_rules.list_rules(session, fair_id=fair_id)])
+    return PairRuleList(items=[PairRuleRead.model_validate(r) for r in fair_rules.shown_rules(session, fair_id=fair_id,
+                                                                                           caller=caller)])
 
 
 @router.delete("/{fair_id}/pair-rules/{rule_id}", status_code=status.HTTP_204_NO_CONTENT,

@@ -75,7 +75,8 @@ def employer_lists(fair_id: RecordId, session: SessionDep, caller: FairReader, f
                    booth_id: Annotated[RecordId | None, Query(description="one employer's list")] = None
                    ) -> EmployerExport | Response:
     """Interview lists per employer: what each employer receives (no P9 information of any kind)."""
-    export = fair_exports.employer_export(session, fair=get_fair(session, fair_id=fair_id), booth_id=booth_id)
+    export = fair_exports.employer_export(session, fair=get_fair(session, fair_id=fair_id), booth_id=booth_id,
+                                          caller=caller)
     if format == "csv":
         suffix = f"-booth-{booth_id}" if booth_id else ""
         return _csv_response(fair_exports.employer_csv(export), f"fair-{fair_id}-employers{suffix}.csv")
@@ -89,7 +90,8 @@ def graduate_timetables(fair_id: RecordId, session: SessionDep, caller: FairRead
                         graduate_id: Annotated[RecordId | None, Query(description="one graduate's timetable")] = None
                         ) -> GraduateExport | Response:
     """Timetables per registered graduate (those without an interview are listed too)."""
-    export = fair_exports.graduate_export(session, fair=get_fair(session, fair_id=fair_id), graduate_id=graduate_id)
+    export = fair_exports.graduate_export(session, fair=get_fair(session, fair_id=fair_id), graduate_id=graduate_id,
+                                          caller=caller)
     if format == "csv":
         suffix = f"-graduate-{graduate_id}" if graduate_id else ""
         return _csv_response(fair_exports.graduate_csv(export), f"fair-{fair_id}-timetables{suffix}.csv")

@@ -13,6 +13,7 @@ from app.db.models import Fair, FairBooth, FairRegistration, FairSlot, Graduate,
 from app.domain.caller import Caller
 from app.fairs.schemas import BoothCreate, FairCreate, FairUpdate, RegistrationIn
 from app.services.paging import keyset_page
+from app.services.sensitive_reads import audit_graduate_reads
 
 
 def create_fair(session: Session, *, data: FairCreate, caller: Caller) -> Fair:
@@ -180,9 +181,16 @@ def register_graduates(session: Session, *, fair_id: int, items: Sequence[Regist
     return registrations
 
 
-def list_registrations(session: Session, *, fair_id: int) -> list[tuple[FairRegistration, Graduate]]:
+def list_registrations(session: Session, *, fair_id: int, caller: Caller,
+                       graduate_id: int | None = None) -> list[tuple[FairRegistration, Graduate]]:
+    """Registered graduates (or one) with their registrations, for a response: audited (see
+    services/sensitive_reads)."""
     get_fair(session, fair_id=fair_id)
-    rows = session.execute(select(FairRegistration, Graduate)
-                           .join(Graduate, Graduate.id == FairRegistration.graduate_id)
-                           .where(FairRegistration.fair_id == fair_id).order_by(FairRegistration.id))
-    return [(registration, graduate) for registration, graduate in rows]
+    query = (select(FairRegistration, Graduate).join(Graduate, Graduate.id == FairRegistration.graduate_id)
+             .where(FairRegistration.fair_id == fair_id).order_by(FairRegistration.id))
+    if graduate_id is not None:
+        query = query.where(FairRegistration.graduate_id == graduate_id)
+    rows = [(registration, graduate) for registration, graduate in session.execute(query)]
+    audit_graduate_reads(session, caller=caller, graduates=[graduate for _, graduate in rows],
+                         action="fair_registrations", shows_hardship=False)
+    return rows

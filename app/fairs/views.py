@@ -23,6 +23,7 @@ from app.fairs.schedule_schemas import (
     Unassigned,
 )
 from app.fairs.schedule import ScheduleRow, schedule_rows
+from app.services.sensitive_reads import audit_graduate_ids, audit_graduate_reads
 
 PRIORITY_MIN_GROUP = 5
 
@@ -54,6 +55,11 @@ def interview_row(row: ScheduleRow) -> InterviewRow:
 
 def schedule_view(session: Session, *, fair: Fair, run: FairRun, caller: Caller) -> ScheduleRead:
     rows = schedule_rows(session, run)
+    unassigned = [Unassigned.model_validate(item) for item in run.details.get("unassigned", [])]
+    audit_graduate_reads(session, caller=caller, graduates=[row.graduate for row in rows], action="fair_schedule",
+                         shows_hardship=False)
+    audit_graduate_ids(session, caller=caller, graduate_ids=[item.graduate_id for item in unassigned],
+                       action="fair_schedule")
     booths = {booth.id: booth for booth in session.query(FairBooth).filter(FairBooth.fair_id == fair.id)}
     bound = None
     if run.bound_coverage is not None and run.bound_total_score is not None:
@@ -71,5 +77,5 @@ def schedule_view(session: Session, *, fair: Fair, run: FairRun, caller: Caller)
         bound=bound, gap=run.score_gap, proven_optimal=run.proven_optimal, blocking_pairs=run.blocking_pairs,
         solve_seconds=run.solve_seconds, min_relevance=run.details.get("floor", {}).get("min_relevance"),
         refused_below_min_relevance=run.details.get("floor", {}).get("refused_pairs", 0),
-        unassigned=[Unassigned.model_validate(item) for item in run.details.get("unassigned", [])],
+        unassigned=unassigned,
         employer_fill=fill, schedule=[interview_row(row) for row in rows])

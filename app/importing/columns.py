@@ -6,7 +6,7 @@ brackets) and cells hold words (本科, 男, 建档立卡) rather than the servi
 Everything here turns that into field names and stable codes; the validation layer then
 checks the result with the same pydantic schemas the HTTP API uses.
 
-The table in ``docs/import-columns.md`` documents these mappings for staff; keep them in step.
+The tables in ``docs/import.md`` document these mappings for staff; keep them in step.
 """
 from __future__ import annotations
 

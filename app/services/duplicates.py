@@ -15,6 +15,8 @@ from app.core.errors import Conflict, FieldProblem, NotFound
 from app.db.base import utcnow
 from app.db.models import GraduateDuplicate
 from app.domain.caller import Caller
+from app.schemas.graduates import DuplicateRead
+from app.services.sensitive_reads import show_duplicates
 
 RESOLUTIONS = ("merged", "not_duplicate")
 
@@ -38,15 +40,15 @@ def submitted_national_id(session: Session, *, graduate_id: int) -> str | None:
         .order_by(GraduateDuplicate.id.desc()).limit(1))
 
 
-def list_duplicates(session: Session, *, include_resolved: bool = False) -> list[GraduateDuplicate]:
+def list_duplicates(session: Session, *, caller: Caller, include_resolved: bool = False) -> list[DuplicateRead]:
     query = select(GraduateDuplicate).order_by(GraduateDuplicate.id)
     if not include_resolved:
         query = query.where(GraduateDuplicate.resolved_at.is_(None))
-    return list(session.scalars(query))
+    return show_duplicates(session, caller=caller, flags=list(session.scalars(query)), action="list_duplicates")
 
 
 def resolve_duplicate(session: Session, *, duplicate_id: int, resolution: str, caller: Caller,
-                      at: datetime | None = None) -> GraduateDuplicate:
+                      at: datetime | None = None) -> DuplicateRead:
     """Staff close a flag after merging the two records by hand (or deciding they differ)."""
     flag = session.get(GraduateDuplicate, duplicate_id)
     if flag is None:
@@ -56,4 +58,4 @@ def resolve_duplicate(session: Session, *, duplicate_id: int, resolution: str, c
                        problems=[FieldProblem("resolution", f"already {flag.resolution}")])
     flag.resolved_at, flag.resolved_by_key_id, flag.resolution = at or utcnow(), caller.key_id, resolution
     session.flush()
-    return flag
+    return show_duplicates(session, caller=caller, flags=[flag], action="resolve_duplicate")[0]

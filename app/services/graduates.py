@@ -1,7 +1,7 @@
 """Graduate registry (P1): upsert by external_id, read with the right view, withdraw."""
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import ColumnElement, Text, and_, select
 from sqlalchemy.orm import Session
@@ -12,7 +12,14 @@ from app.db.models import Graduate
 from app.domain.caller import Caller
 from app.domain.enums import Education, EmploymentStatus, Hardship, Role
 from app.domain.national_id import birth_date_of
-from app.schemas.graduates import GraduateCreate, GraduateUpdate
+from app.schemas.graduates import (
+    GraduateCreate,
+    GraduatePublicPage,
+    GraduatePublicRead,
+    GraduateStaffPage,
+    GraduateStaffRead,
+    GraduateUpdate,
+)
 from app.services.duplicates import flag_duplicate, submitted_national_id
 from app.services.embedding import invalidate_if_text_changed
 from app.services.paging import keyset_page
@@ -28,6 +35,7 @@ from app.services.records import (
     staff_held_fields,
     touch,
 )
+from app.services.sensitive_reads import show_graduate, show_graduates
 
 RESOURCE = "graduate"
 SENSITIVE_FIELDS = frozenset({"national_id", "phone", "birth_date", "gender", "hardship", "has_hardship",
@@ -122,6 +130,25 @@ def get_graduate(session: Session, *, graduate_id: int, caller: Caller) -> Gradu
     return graduate
 
 
+def read_graduate(session: Session, *, graduate_id: int, caller: Caller, unmasked: bool = False,
+                  reason: str | None = None) -> GraduatePublicRead:
+    """GET /v1/graduates/{id}: the caller's view, audited; unmasked numbers for staff only, with the
+    reason kept as the audit entry's note."""
+    if unmasked and not caller.is_staff:
+        raise Forbidden("only staff and admin keys may request unmasked personal data",
+                        problems=[FieldProblem("unmasked", "not allowed for this role")])
+    graduate = get_graduate(session, graduate_id=graduate_id, caller=caller)
+    return show_graduate(session, caller=caller, graduate=graduate, unmasked=unmasked,
+                         action="read_graduate_unmasked" if unmasked else "read_graduate",
+                         note=reason if unmasked else None)
+
+
+def written_graduate(session: Session, *, graduate: Graduate, caller: Caller, action: str) -> GraduatePublicRead:
+    """The record a write answers with, in the caller's view (a staff write of a hardship graduate
+    shows the hardship field back, so it is audited like a read)."""
+    return show_graduate(session, caller=caller, graduate=graduate, action=action)
+
+
 def _visible_to(graduate: Graduate, caller: Caller) -> bool:
     # A platform sees only the graduates it registered itself, not the provincial registry.
     return caller.role != Role.PLATFORM or graduate.owner_key_id == caller.key_id
@@ -162,6 +189,16 @@ def list_graduates(
     if not include_withdrawn:
         query = query.where(Graduate.record_status == "active")
     return keyset_page(session, query, id_column=Graduate.id, after=after, limit=limit)
+
+
+def graduate_page(session: Session, *, caller: Caller,
+                  page: tuple[list[Graduate], int | None]) -> GraduateStaffPage | GraduatePublicPage:
+    """A page from list_graduates in the caller's view, audited."""
+    rows, next_after = page
+    items = show_graduates(session, caller=caller, graduates=rows, action="list_graduates")
+    if caller.is_staff:
+        return GraduateStaffPage(items=cast(list[GraduateStaffRead], items), next_after=next_after)
+    return GraduatePublicPage(items=items, next_after=next_after)
 
 
 def hardship_condition(hardship: Hardship) -> ColumnElement[bool]:

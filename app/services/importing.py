@@ -12,10 +12,12 @@ from itertools import islice
 from pathlib import Path
 from typing import Any
 
+from pydantic import BaseModel, ValidationError
 from sqlalchemy.orm import Session
 
 from app.domain.caller import Caller
 from app.domain.enums import RegistrationChannel
+from app.importing.messages import chinese_error, chinese_reason, error_field, field_name
 from app.importing.reader import Resource, RowProblem, SourceRow, read_rows
 from app.importing.report import write_rejections
 from app.schemas.graduates import GraduateCreate
@@ -38,6 +40,10 @@ class ImportSummary:
     rejected_rows: set[int] = field(default_factory=set)
     problems: list[RowProblem] = field(default_factory=list)
     report_path: Path | None = None
+
+
+def _schema(resource: Resource) -> type[BaseModel]:
+    return JobCreate if resource == Resource.JOBS else GraduateCreate
 
 
 def _runner(resource: Resource, caller: Caller) -> BatchRunner[Any]:
@@ -94,14 +100,20 @@ def _owner_caller(session_factory: Callable[[], Session], owner: str | None) -> 
 
 def _import_chunk(chunk: list[SourceRow], *, resource: Resource, runner: BatchRunner[Any],
                   session_factory: Callable[[], Session], summary: ImportSummary) -> None:
-    readable = [row for row in chunk if not row.problems]
+    readable: list[SourceRow] = []
+    items: list[dict[str, Any]] = []
     for row in chunk:
-        if row.problems:
-            summary.problems.extend(row.problems)
+        values = _with_defaults(resource, dict(row.values))
+        problems = row.problems + _validation_problems(row, values, _schema(resource))
+        if problems:
+            summary.problems.extend(problems)
             summary.rejected_rows.add(row.row_number)
+        else:
+            readable.append(row)
+            items.append(values)
     session = session_factory()
     try:
-        result = runner.run(session, [_with_defaults(resource, dict(row.values)) for row in readable], atomic=False)
+        result = runner.run(session, items, atomic=False)
         session.commit()
     except BaseException:
         session.rollback()
@@ -118,13 +130,32 @@ def _import_chunk(chunk: list[SourceRow], *, resource: Resource, runner: BatchRu
         summary.rejected_rows.add(row.row_number)
         for problem in error.problems:
             column = _column_of(problem.field, row)
-            summary.problems.append(RowProblem(row_number=row.row_number, column=column, reason=problem.reason))
+            summary.problems.append(RowProblem(row_number=row.row_number, column=column,
+                                               reason=chinese_reason(problem.reason)))
+
+
+def _validation_problems(row: SourceRow, values: dict[str, Any], schema: type[BaseModel]) -> list[RowProblem]:
+    """Every problem the schema finds in the row, in Chinese, beside the cells the reader could not
+    read: staff fix a row once, not once per problem. A field whose cell was unreadable is left out
+    of the values, so its "required" error would only repeat the reader's reason."""
+    try:
+        schema.model_validate(values)
+    except ValidationError as error:
+        unreadable = {problem.column for problem in row.problems}
+        problems = []
+        for item in error.errors():
+            column = _column_of(error_field(item), row)
+            if column not in unreadable:
+                problems.append(RowProblem(row_number=row.row_number, column=column, reason=chinese_error(item)))
+        return problems
+    return []
 
 
 def _column_of(field_path: str, row: SourceRow) -> str:
-    """Report the header the person typed (身份证号), not our field name (national_id)."""
-    field_name = field_path.split(".", 1)[0]
-    return row.columns.get(field_name, field_name)
+    """Report the header the person typed (身份证号), not our field name (national_id); a field the
+    sheet has no column for by the name staff know it by."""
+    name = field_path.split(".", 1)[0]
+    return row.columns.get(name) or field_name(name)
 
 
 def _chunks(rows: Iterator[SourceRow], size: int) -> Iterator[list[SourceRow]]:

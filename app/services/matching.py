@@ -4,6 +4,7 @@ from __future__ import annotations
 import uuid
 from dataclasses import replace
 from collections.abc import Sequence
+from typing import cast
 
 import numpy as np
 from sqlalchemy.orm import Session
@@ -14,7 +15,8 @@ from app.domain.caller import Caller
 from app.matching.documents import ProfileDoc
 from app.matching.engine import CandidateMatch, JobMatch, MatchEngine
 from app.matching.rules import MatchFilters
-from app.schemas.matching import FeedbackIn, MatchFiltersIn, ProfileIn
+from app.schemas.graduates import GraduateStaffRead
+from app.schemas.matching import CandidateOut, FeedbackIn, JobMatchOut, MatchFiltersIn, ProfileIn
 from app.services import graduates as graduate_service
 from app.services import jobs as job_service
 from app.services.embedding import count_embedded, count_pending, graduate_text, job_text, last_embedded_at
@@ -26,7 +28,9 @@ from app.services.index_sync import (
     refresh,
     stored_vector,
 )
+from app.services.pseudonyms import candidate_pseudonym, pseudonym_secret
 from app.services.runtime import get_query_cache
+from app.services.sensitive_reads import audit_graduate_ids, show_graduates
 
 
 def to_filters(filters: MatchFiltersIn) -> MatchFilters:
@@ -71,7 +75,7 @@ def profile_subject(*, engine: MatchEngine, profile: ProfileIn) -> tuple[Profile
 
 def match_jobs(session: Session, *, engine: MatchEngine, profile: ProfileDoc, vector: np.ndarray, top_k: int,
                filters: MatchFiltersIn, caller: Caller, graduate_id: int | None,
-               min_score: float | None = None) -> tuple[str, list[JobMatch]]:
+               min_score: float | None = None) -> tuple[str, list[JobMatchOut]]:
     refresh(engine, session, wait=False)
     if not caller.is_staff:
         # Hardship must not move anything a platform sees, the P8 public-welfare floor included:
@@ -86,11 +90,27 @@ def match_jobs(session: Session, *, engine: MatchEngine, profile: ProfileDoc, ve
                                     components=result.components)
                     for rank, result in enumerate(results, start=1))
     session.flush()
-    return match_id, results
+    if graduate_id is not None:
+        # A staff answer for a hardship graduate carries the P9 reason: a read of their status.
+        audit_graduate_ids(session, caller=caller, graduate_ids=[graduate_id], action="match_graduate")
+    return match_id, [job_match_out(result, caller) for result in results]
+
+
+def job_match_out(result: JobMatch, caller: Caller) -> JobMatchOut:
+    """Staff see the P9 reason; every other role the reasons that say nothing about hardship."""
+    job = result.job
+    return JobMatchOut(
+        job_id=job.id, external_id=job.external_id, title=job.title, employer_name=job.employer_name,
+        city=job.city, industry=job.industry, job_type=job.job_type, score=result.score,
+        components=result.components, matched_skills=result.matched_skills, missing_skills=result.missing_skills,
+        reasons=result.staff_reasons if caller.is_staff else result.reasons,
+    )
 
 
 def job_candidates(session: Session, *, engine: MatchEngine, job_id: int, top_k: int,
-                   caller: Caller, min_score: float | None = None) -> tuple[Job, list[CandidateMatch]]:
+                   caller: Caller, min_score: float | None = None) -> tuple[Job, list[CandidateOut]]:
+    """Ranked graduates for a job. Platforms and organisers get a pseudonymous view; staff the full
+    record, audited."""
     job = job_service.get_job(session, job_id=job_id, caller=caller)
     if job.held_back and not caller.is_staff:  # its owner: told why, nobody else learns it exists
         raise Conflict("this posting is held back by screening until staff clear it; see its findings",
@@ -101,8 +121,36 @@ def job_candidates(session: Session, *, engine: MatchEngine, job_id: int, top_k:
         vector = engine.encoder.encode_passages([job_text(job)])[0]
     # The P9 lift for staff only: platforms and organisers see scores and order, and a lifted score
     # among identical profiles would tell them who has hardship status (H2).
-    return job, engine.candidates_for(job_doc(job), vector=vector, text=job_lexical_text(job), top_k=top_k,
-                                      with_priority=caller.is_staff, min_relevance=min_score or 0.0)
+    results = engine.candidates_for(job_doc(job), vector=vector, text=job_lexical_text(job), top_k=top_k,
+                                    with_priority=caller.is_staff, min_relevance=min_score or 0.0)
+    staff_views: dict[int, GraduateStaffRead] = {}
+    if caller.is_staff:
+        graduates = list(load_graduates(session, [r.profile.id for r in results if r.profile.id]).values())
+        views = show_graduates(session, caller=caller, graduates=graduates, action="read_candidates")
+        staff_views = {view.id: cast(GraduateStaffRead, view) for view in views}
+    secret = pseudonym_secret(session)
+    return job, [_candidate_out(result, caller, job.id, secret, staff_views.get(result.profile.id or -1))
+                 for result in results]
+
+
+def _candidate_out(result: CandidateMatch, caller: Caller, job_id: int, secret: bytes,
+                   staff_view: GraduateStaffRead | None) -> CandidateOut:
+    profile = result.profile
+    assert profile.id is not None
+    # Stable per (key, job) so a platform can refer back to a candidate; see services/pseudonyms.
+    candidate_id = candidate_pseudonym(secret, key_id=caller.key_id, job_id=job_id, graduate_id=profile.id)
+    out = CandidateOut(
+        candidate_id=candidate_id, major=profile.major, education=profile.education,
+        school=profile.school, city=profile.current_city, skills=list(profile.skills), score=result.score,
+        matched_skills=result.matched_skills, missing_skills=result.missing_skills, reasons=result.reasons,
+    )
+    if staff_view is not None:
+        out.graduate = staff_view
+        out.components = result.components
+        out.relevance = result.relevance
+        out.priority_applied = result.priority_applied
+        out.reasons = result.staff_reasons
+    return out
 
 
 def load_graduates(session: Session, ids: Sequence[int]) -> dict[int, Graduate]:

@@ -24,20 +24,12 @@ from app.triage.schemas import (
     ServicePage,
     ServiceRead,
 )
-from app.services import graduates as graduate_service
 from app.triage import outcomes, plans
 from app.triage import service_log as ledger
-from app.services.sensitive_reads import audit_graduate_reads
 
 # The full prefix on the router itself: metrics and logs label a route by its own path.
 router = APIRouter(prefix="/v1/triage", tags=["triage"])
 GRADUATE = "/graduates/{graduate_id}"
-
-
-def _audit_read(session: Session, caller: Caller, graduate_id: int, action: str) -> None:
-    """Reading any part of a hardship graduate's ledger is a read of their record (PIPL)."""
-    graduate = graduate_service.get_graduate(session, graduate_id=graduate_id, caller=caller)
-    audit_graduate_reads(session, caller=caller, graduates=[graduate], unmasked=False, action=action)
 
 
 @router.post(f"{GRADUATE}/services", response_model=ServiceRead, status_code=status.HTTP_201_CREATED,
@@ -57,7 +49,6 @@ def list_services(graduate_id: RecordId, session: SessionDep, caller: StaffOnly,
                   limit: Annotated[int, Query(ge=1, le=200)] = 50) -> ServicePage:
     """The services recorded for a graduate, newest first (P3 ledger). Reading a hardship graduate's
     ledger is an audited read."""
-    _audit_read(session, caller, graduate_id, "read_triage_services")
     rows, next_after = ledger.list_services(session, graduate_id=graduate_id, caller=caller, after=after, limit=limit)
     return ServicePage(items=[ServiceRead.model_validate(row) for row in rows], next_after=next_after)
 
@@ -76,8 +67,8 @@ def record_outcome(graduate_id: RecordId, body: OutcomeCreate, session: SessionD
 def list_outcomes(graduate_id: RecordId, session: SessionDep, caller: StaffOnly) -> list[OutcomeRead]:
     """Every change of employment status recorded for the graduate, newest first, with employer and
     industry when employed. Reading a hardship graduate's outcomes is an audited read."""
-    _audit_read(session, caller, graduate_id, "read_triage_outcomes")
-    return [OutcomeRead.model_validate(row) for row in outcomes.list_outcomes(session, graduate_id=graduate_id)]
+    return [OutcomeRead.model_validate(row) for row in outcomes.list_outcomes(session, graduate_id=graduate_id,
+                                                                                caller=caller)]
 
 
 @router.put(f"{GRADUATE}/assignment", response_model=AssignmentRead, summary="Name the responsible staff member")
@@ -112,7 +103,6 @@ def write_plan(graduate_id: RecordId, body: PlanWrite, session: SessionDep, call
 def read_plan(graduate_id: RecordId, session: SessionDep, caller: StaffOnly) -> PlanRead:
     """A hardship graduate's plan (P9): the current version, every earlier version, and when each
     posting saved in it was sent. 404 when no plan was written. An audited read."""
-    _audit_read(session, caller, graduate_id, "read_plan")
     return _plan(session, caller, graduate_id)
 
 

@@ -15,6 +15,7 @@ from app.schemas.graduates import GraduateUpdate
 from app.triage.schemas import OutcomeCreate
 from app.services import graduates as graduate_service
 from app.triage.service_log import active_graduate, check_not_future
+from app.services.sensitive_reads import audit_graduate_reads
 
 # Whether the graduate wants a job after the change; None leaves the registry's answer as it is.
 _WANTS_JOB_AFTER: dict[OutcomeStatus, bool | None] = {
@@ -58,6 +59,9 @@ def record_outcome(session: Session, *, graduate_id: int, data: OutcomeCreate, c
     return outcome
 
 
-def list_outcomes(session: Session, *, graduate_id: int) -> list[EmploymentOutcome]:
+def list_outcomes(session: Session, *, graduate_id: int, caller: Caller) -> list[EmploymentOutcome]:
+    graduate = graduate_service.get_graduate(session, graduate_id=graduate_id, caller=caller)
+    audit_graduate_reads(session, caller=caller, graduates=[graduate], action="read_triage_outcomes",
+                         shows_hardship=False)
     return list(session.scalars(select(EmploymentOutcome).where(EmploymentOutcome.graduate_id == graduate_id)
                                 .order_by(EmploymentOutcome.id.desc())))

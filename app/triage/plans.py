@@ -17,6 +17,7 @@ from app.triage.vocabulary import ServiceKind
 from app.triage.schemas import AssignmentWrite, PlanSend, PlanWrite, ServiceCreate
 from app.services import graduates as graduate_service
 from app.triage.service_log import active_graduate, assign_staff, check_jobs_exist, open_assignment, record_service
+from app.services.sensitive_reads import audit_graduate_reads
 from app.triage.state import refresh_triage
 
 _CONTENT_FIELDS = ("goals", "steps", "recommended_job_ids", "staff_name", "review_on", "note")
@@ -62,7 +63,9 @@ def write_plan(session: Session, *, graduate_id: int, data: PlanWrite, caller: C
 
 def plan_versions(session: Session, *, graduate_id: int, caller: Caller) -> list[SupportPlanVersion]:
     """Newest first; 404 when the graduate has no plan."""
-    graduate_service.get_graduate(session, graduate_id=graduate_id, caller=caller)
+    graduate = graduate_service.get_graduate(session, graduate_id=graduate_id, caller=caller)
+    # A plan exists only for hardship graduates: reading one is a read of that status.
+    audit_graduate_reads(session, caller=caller, graduates=[graduate], action="read_plan")
     versions = list(session.scalars(select(SupportPlanVersion).where(SupportPlanVersion.graduate_id == graduate_id)
                                     .order_by(SupportPlanVersion.version.desc())))
     if not versions:

@@ -14,14 +14,13 @@ from sqlalchemy.orm import Session
 
 from app.api.deps import CalendarDep, MatcherDep, SessionDep, StaffOnly, Today
 from app.core.errors import FieldProblem, InvalidInput, NotFound
-from app.core.privacy import graduate_view
 from app.db.models import Graduate
 from app.domain.caller import Caller
 from app.domain.enums import EmploymentStatus, Hardship
 from app.triage.workdays import CONTACT_DEADLINE_WORKING_DAYS, WorkdayCalendar
 from app.matching.engine import MatchEngine
 from app.schemas.common import CohortYear, IsoDate, RecordId
-from app.schemas.graduates import GraduateStaffRead
+from app.schemas.graduates import GraduatePublicRead, GraduateStaffRead
 from app.triage.schemas import AssignmentRead, OutcomeRead, PlanVersionRead, ServiceRead
 from app.triage.queue_schemas import (
     ContactOut,
@@ -37,7 +36,7 @@ from app.triage.queue_schemas import (
 from app.triage import outcomes, plans
 from app.triage import service_log as ledger
 from app.services.matching import load_graduates
-from app.services.sensitive_reads import audit_graduate_reads
+from app.services.sensitive_reads import show_graduate, show_graduates
 from app.triage.facts import TriageState, contact_status, explain, months_since_leaving_school, service_tally
 from app.triage.queue import QueueFilters, queue_page
 from app.triage.recommend import recommend_jobs
@@ -80,10 +79,10 @@ def triage_queue(
     states, next_cursor = queue_page(session, filters=filters, calendar=calendar, today=today, limit=limit,
                                      cursor=cursor)
     graduates = load_graduates(session, [state.graduate_id for state in states])
-    audit_graduate_reads(session, caller=caller, graduates=list(graduates.values()), unmasked=False,
-                         action="triage_queue")
+    views = {view.id: view for view in show_graduates(session, caller=caller, graduates=list(graduates.values()),
+                                                      action="triage_queue")}
     suggested = _recommendations(session, engine, caller, list(graduates.values())) if recommendations else {}
-    rows = [_row(graduates[state.graduate_id], state, calendar=calendar, today=today, caller=caller,
+    rows = [_row(graduates[state.graduate_id], views[state.graduate_id], state, calendar=calendar, today=today,
                  recommended=suggested.get(state.graduate_id) if recommendations else None) for state in states]
     return QueuePage(as_of=today, items=rows, next_cursor=next_cursor, calendar_warnings=_calendar_warnings(rows))
 
@@ -99,18 +98,18 @@ def triage_card(graduate_id: RecordId, session: SessionDep, caller: StaffOnly, c
                            today=today, limit=1)
     if not states:
         raise NotFound(f"no graduate with id {graduate_id}")
-    audit_graduate_reads(session, caller=caller, graduates=[graduate], unmasked=False, action="triage_card")
-    row = _row(graduate, states[0], calendar=calendar, today=today, caller=caller, recommended=None)
+    view = show_graduate(session, caller=caller, graduate=graduate, action="triage_card")
+    row = _row(graduate, view, states[0], calendar=calendar, today=today, recommended=None)
     assignment = ledger.open_assignment(session, graduate_id=graduate_id)
     plan = plans.current_version(session, graduate_id=graduate_id)
     services, _ = ledger.list_services(session, graduate_id=graduate_id, caller=caller, limit=10)
     return TriageCard(
-        **row.model_dump(), registry=GraduateStaffRead.model_validate(graduate_view(graduate, caller)),
+        **row.model_dump(), registry=GraduateStaffRead.model_validate(view),
         assignment=AssignmentRead.model_validate(assignment) if assignment else None,
         plan=PlanVersionRead.model_validate(plan) if plan else None,
         recent_services=[ServiceRead.model_validate(service) for service in services],
         outcomes=[OutcomeRead.model_validate(outcome) for outcome in outcomes.list_outcomes(
-            session, graduate_id=graduate_id)])
+            session, graduate_id=graduate_id, caller=caller)])
 
 
 @router.get("/calendar/deadline", response_model=DeadlineOut, summary="P2 contact deadline for a day")
@@ -142,13 +141,12 @@ def _recommendations(session: Session, engine: MatchEngine, caller: Caller,
             for graduate_id, matches in found.items()}
 
 
-def _row(graduate: Graduate, state: TriageState, *, calendar: WorkdayCalendar, today: date, caller: Caller,
-         recommended: list[RecommendedJob] | None) -> QueueRow:
+def _row(graduate: Graduate, view: GraduatePublicRead, state: TriageState, *, calendar: WorkdayCalendar,
+         today: date, recommended: list[RecommendedJob] | None) -> QueueRow:
     contact = contact_status(graduate=graduate, first_contact_at=state.first_contact_at, calendar=calendar,
                              today=today)
     tally = service_tally(graduate=graduate, services=state.services_in_year, calendar=calendar, today=today)
     reasons, action = explain(graduate=graduate, state=state, contact=contact, tally=tally, today=today)
-    view = graduate_view(graduate, caller)  # masks the phone
     return QueueRow(
         reason=state.reason, reasons=reasons, next_action=NextActionOut(code=action.code, text=action.text),
         graduate=QueueGraduate.model_validate(view, from_attributes=True),

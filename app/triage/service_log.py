@@ -16,6 +16,7 @@ from app.domain.caller import Caller
 from app.triage.workdays import china_date
 from app.triage.schemas import AssignmentWrite, ServiceCreate
 from app.services import graduates as graduate_service
+from app.services.sensitive_reads import audit_graduate_reads
 from app.triage.state import refresh_triage
 
 
@@ -64,7 +65,10 @@ def record_service(session: Session, *, graduate_id: int, data: ServiceCreate, c
 def list_services(session: Session, *, graduate_id: int, caller: Caller, after: int | None = None,
                   limit: int = 50) -> tuple[list[ServiceRecord], int | None]:
     """Newest first (by when the service was given), keyset on id."""
-    graduate_service.get_graduate(session, graduate_id=graduate_id, caller=caller)
+    graduate = graduate_service.get_graduate(session, graduate_id=graduate_id, caller=caller)
+    # Reading any part of a hardship graduate's ledger is a read of their record (PIPL).
+    audit_graduate_reads(session, caller=caller, graduates=[graduate], action="read_triage_services",
+                         shows_hardship=False)
     query = select(ServiceRecord).where(ServiceRecord.graduate_id == graduate_id).order_by(
         ServiceRecord.id.desc()).limit(limit + 1)
     if after is not None:

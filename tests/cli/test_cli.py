@@ -52,15 +52,15 @@ def test_import_graduates_command(database: Path, tmp_path: Path) -> None:
         writer.writerow(["A2", "李娜", "护理", "博士后", "2025"])
     result = _jobmatch(["import", "graduates", str(path)], database)
     assert result.returncode == 0, result.stderr
-    assert "2 rows: 1 created" in result.stdout and "1 rejected" in result.stdout
+    assert "共 2 行：新增 1" in result.stdout and "退回 1" in result.stdout
     assert (tmp_path / "registry.rejected.csv").exists()
     rerun = _jobmatch(["import", "graduates", str(path)], database)
-    assert "0 created, 0 updated, 1 unchanged" in rerun.stdout
+    assert "新增 0，更新 0，无变化 1" in rerun.stdout
 
 
 def test_import_of_a_missing_file_says_so(database: Path) -> None:
     result = _jobmatch(["import", "jobs", "/nonexistent/jobs.csv"], database)
-    assert result.returncode == 2 and "no such file" in result.stderr
+    assert result.returncode == 2 and "找不到文件" in result.stderr
 
 
 def test_reindex_embeds_pending_records_and_resumes(database: Path, tmp_path: Path) -> None:
@@ -91,7 +91,7 @@ def test_import_owner_option(database: Path, tmp_path: Path) -> None:
         csv.writer(handle).writerows([["岗位编号", "岗位名称", "单位名称", "工作城市"], ["J1", "护士", "临沂市人民医院", "临沂"]])
     assert _jobmatch(["keys", "create", "--role", "platform", "--name", "智联"], database).returncode == 0
     unknown = _jobmatch(["import", "jobs", str(path), "--owner", "nobody"], database)
-    assert unknown.returncode == 2 and "nothing imported" in unknown.stderr and "nobody" in unknown.stderr
+    assert unknown.returncode == 2 and "未导入任何记录" in unknown.stderr and "nobody" in unknown.stderr
     assert _jobmatch(["import", "jobs", str(path), "--owner", "智联"], database).returncode == 0
     path.write_text("岗位编号,岗位名称,单位名称,工作城市\nJ2,护士,临沂市人民医院,临沂\n", encoding="utf-8")
     assert _jobmatch(["import", "jobs", str(path)], database).returncode == 0

@@ -67,6 +67,6 @@ def test_fairs_register_command(tmp_path: Path) -> None:
     sheet = _write(tmp_path / "fair.csv", [["毕业生编号", "场次"], ["A1", "1"]], encoding="utf-8-sig")
     result = _jobmatch(["fairs", "register", str(fair_id), str(sheet)], database)
     assert result.returncode == 0, result.stderr
-    assert "registered 1 graduates" in result.stdout
+    assert "登记 1 名毕业生" in result.stdout
     again = _jobmatch(["fairs", "register", str(fair_id), str(sheet)], database)
-    assert again.returncode == 1 and "already registered" in again.stderr
+    assert again.returncode == 1 and "第2行：该毕业生已报名本场招聘会" in again.stderr
