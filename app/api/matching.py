@@ -7,7 +7,6 @@ from fastapi import APIRouter, Query
 
 from app.api.deps import AnyRole, GraduateReader, MatcherDep, SessionDep, reads_and_logs
 from app.core.errors import DomainError
-from app.matching.engine import MatchEngine
 from app.schemas.common import RecordId
 from app.schemas.matching import (
     BatchMatchItem,
@@ -22,7 +21,6 @@ from app.schemas.matching import (
     MatchResponse,
 )
 from app.services import matching as matching_service
-from app.services.runtime import get_match_engine
 
 router = APIRouter(prefix="/v1", tags=["matching"])
 
