@@ -9,7 +9,7 @@ from fastapi import Depends, FastAPI
 
 from app.api import audit, graduates, jobs, matching, me, ops, screening
 from app.api import triage, triage_figures, triage_ledger
-from app.api import fair_schedule, fair_upload, fairs
+from app.api import fair_schedule, fair_upload, fairs, pairing_runs
 from app.api.deps import refuse_unstorable_query
 from app.api.errors import ERROR_RESPONSES, install_error_handlers
 from app.console.router import install_console
@@ -18,6 +18,7 @@ from app.config import get_settings
 from app.core.logging import configure_logging
 from app.db.migrate import is_current, upgrade_to_head
 from app.db.session import get_engine
+from app.services.pairing_executor import start_pairing_executor
 from app.services.runtime import IndexWorker, get_match_engine
 
 log = logging.getLogger("jobmatch")
@@ -43,7 +44,10 @@ async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
     except Exception:  # the database may be down at start; /readyz reports it and requests get 503
         log.exception("could not prepare the database at start")
     worker = _start_worker()
+    pairing = start_pairing_executor(get_settings())
     yield
+    if pairing is not None:
+        pairing.stop()
     if worker is not None:
         worker.stop()
 
@@ -71,7 +75,7 @@ def create_app() -> FastAPI:
     for router in (jobs.router, graduates.router, matching.router, screening.router, audit.router,
                    triage.router, triage_ledger.router, triage_figures.router, me.router):
         app.include_router(router, responses=ERROR_RESPONSES)
-    for router in (fair_upload.router, fairs.router, fair_schedule.router):  # job fairs (P4)
+    for router in (fair_upload.router, fairs.router, fair_schedule.router, pairing_runs.router):  # job fairs (P4)
         app.include_router(router, responses=ERROR_RESPONSES)
     install_console(app)  # /console: the staff and organiser web console (static files over this API)
     return app

@@ -7,6 +7,7 @@ from fastapi import APIRouter, Query, Response, status
 
 from app.api.deps import FairReader, OrganiserOrAdmin, SessionDep
 from app.api.matching import MatcherDep
+from app.config import get_settings
 from app.domain.caller import Caller
 from app.schemas.common import RecordId
 from app.schemas.fair_schedule import EmployerExport, GraduateExport, NotifyRequest, PairingRequest, ScheduleRead
@@ -14,6 +15,7 @@ from app.services import fair_exports, fair_schedule
 from app.services.fair_pairing import compute_pairing
 from app.services.fair_views import schedule_view
 from app.services.fairs import get_fair
+from app.services.pairing_runs import check_sync_size
 
 router = APIRouter(prefix="/v1/fairs", tags=["fairs"])
 ExportFormat = Annotated[Literal["json", "csv"], Query(description="csv: UTF-8 with BOM, opens in Excel")]
@@ -24,12 +26,16 @@ def _view(session: SessionDep, fair_id: int, caller: Caller) -> ScheduleRead:
     return schedule_view(session, fair=fair, run=fair_schedule.current_run(session, fair), caller=caller)
 
 
-@router.post("/{fair_id}/pairing", response_model=ScheduleRead, status_code=status.HTTP_201_CREATED)
+@router.post("/{fair_id}/pairing", response_model=ScheduleRead, status_code=status.HTTP_201_CREATED,
+             summary="Pair a small fair within the request")
 def pairing(fair_id: RecordId, session: SessionDep, caller: OrganiserOrAdmin, engine: MatcherDep,
             body: PairingRequest | None = None) -> ScheduleRead:
     """Compute the schedule: every graduate who can have an interview gets one, then priority graduates
     their guaranteed count (P9), then the highest total match score. Pinned and notified interviews stay.
-    The same input gives the same schedule."""
+    The same input gives the same schedule. Above JOBMATCH_PAIRING_SYNC_MAX_PAIRS graduate × booth pairs
+    (default 200,000) the answer is a 409 naming POST /v1/fairs/{id}/pairing-runs, which pairs in the
+    background."""
+    check_sync_size(session, fair_id=fair_id, max_pairs=get_settings().pairing_sync_max_pairs)
     compute_pairing(session, engine=engine, fair_id=fair_id, mode=(body or PairingRequest()).mode, caller=caller)
     return _view(session, fair_id, caller)
 
