@@ -6,8 +6,7 @@ The runner is driven step by step in the test's transaction (no thread races the
 executor thread itself runs in the console's browser test against a real server."""
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -20,6 +19,7 @@ from app.matching.engine import MatchEngine
 from app.services import pairing_runs
 from app.services.pairing_runs import MAX_ATTEMPTS, STALE_AFTER, PairingRunner
 from tests.fairs.conftest import FAIR_BODY, FairWorld
+from tests.fairs.runner import test_runner
 
 Rows = set[tuple[int, int, int, int]]
 
@@ -35,21 +35,9 @@ class Runs:
                  engine: MatchEngine) -> None:
         self.world, self.session, self.session_factory, self.engine = world, session, session_factory, engine
 
-    @contextmanager
-    def _sessions(self, write: bool) -> Iterator[Session]:
-        session = self.session_factory()
-        try:
-            yield session
-            session.commit()
-        except BaseException:
-            session.rollback()
-            raise
-        finally:
-            session.close()
-
     def runner(self, *, token: str | None = None, clock: Callable[[], datetime] = utcnow,
                cls: type[PairingRunner] = PairingRunner) -> PairingRunner:
-        return cls(sessions=self._sessions, engine=lambda: self.engine, token=token, clock=clock)
+        return test_runner(self.session_factory, self.engine, token=token, clock=clock, cls=cls)
 
     def settle(self) -> None:
         # The runner wrote through other sessions: the request session must not answer from its cache.
