@@ -1,0 +1,79 @@
+"""The executor thread's wiring, with a stand-in runner (no database): it takes queued runs one at a
+time, writes heartbeats while a run computes, recovers stale runs each cycle, survives a failing
+cycle, and stops."""
+from __future__ import annotations
+
+import threading
+from typing import Any
+
+import pytest
+
+from app.services import pairing_executor
+from app.services.pairing_executor import PairingExecutor
+from app.services.pairing_runs import RunAbandoned
+
+WAIT = 10.0  # generous: only a broken executor waits this long
+
+
+class FakeRunner:
+    def __init__(self, queue: list[int]) -> None:
+        self.queue = queue
+        self.events: list[tuple[str, int | None]] = []
+        self.beaten = threading.Event()
+        self.release = threading.Event()
+        self.finished = threading.Event()
+        self.fail_next_recovery = True
+
+    def recover_stale(self) -> int:
+        self.events.append(("recover", None))
+        if self.fail_next_recovery:  # a database hiccup: the cycle fails, the thread carries on
+            self.fail_next_recovery = False
+            raise RuntimeError("database hiccup")
+        return 0
+
+    def claim(self) -> int | None:
+        return self.queue.pop(0) if self.queue else None
+
+    def execute(self, run_id: int) -> str:
+        self.events.append(("execute", run_id))
+        if run_id == 1:  # a long run: held until the heartbeat thread has written at least once
+            assert self.beaten.wait(WAIT)
+            assert self.release.wait(WAIT)
+        if not self.queue:
+            self.finished.set()
+        return "done"
+
+    def beat(self, run_id: int) -> None:
+        self.events.append(("beat", run_id))
+        self.beaten.set()
+        if run_id == 1 and self.release.is_set():
+            raise RunAbandoned(run_id)
+
+
+def test_the_executor_runs_queued_runs_with_a_heartbeat_and_stops(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(pairing_executor, "HEARTBEAT_SECONDS", 0.01)
+    runner = FakeRunner(queue=[1, 2])
+    executor = PairingExecutor(runner, poll_seconds=0.01)  # type: ignore[arg-type]
+    executor.start()
+    try:
+        assert runner.beaten.wait(WAIT)
+        runner.release.set()
+        assert runner.finished.wait(WAIT)
+        executor.wake()
+    finally:
+        executor.stop(timeout=WAIT)
+    assert not executor._thread.is_alive()
+    executed = [run for kind, run in runner.events if kind == "execute"]
+    assert executed == [1, 2]  # one at a time, oldest first
+    assert ("beat", 1) in runner.events  # written while run 1 computed, from another thread
+    assert runner.events.count(("recover", None)) >= 2  # the failed cycle was retried
+
+
+def test_waking_without_an_executor_is_harmless() -> None:
+    pairing_executor.set_executor(None)
+    pairing_executor.wake_executor()
+
+
+def test_no_executor_is_started_when_switched_off() -> None:
+    settings: Any = type("S", (), {"pairing_executor": False})()
+    assert pairing_executor.start_pairing_executor(settings) is None
