@@ -17,15 +17,8 @@ def test_runner(session_factory: Callable[[], Session], engine: MatchEngine, *, 
                 clock: Callable[[], datetime] = utcnow, cls: type[PairingRunner] = PairingRunner) -> PairingRunner:
     @contextmanager
     def sessions(write: bool) -> Iterator[Session]:
-        session = session_factory()
-        try:
+        with session_factory() as session, session.begin():  # commits, or rolls back on an error
             yield session
-            session.commit()
-        except BaseException:
-            session.rollback()
-            raise
-        finally:
-            session.close()
 
     return cls(sessions=sessions, engine=lambda: engine, token=token, clock=clock)
 
