@@ -147,6 +147,32 @@ def process_token() -> str:
     return f"{socket.gethostname()[:40]}:{os.getpid()}:{uuid.uuid4().hex[:12]}"
 
 
+def _host_and_pid(token: str) -> tuple[str, int | None]:
+    host, _, rest = token.partition(":")
+    pid = rest.partition(":")[0]
+    return host, int(pid) if pid.isdigit() else None
+
+
+def _gone_from_this_host(claimed_by: str | None, token: str) -> bool:
+    """A claim by a process of this runner's host that no longer runs: this runner's pid under
+    another token (a restarted container's process 1, say), or a pid that is not alive. Such a run
+    need not wait out STALE_AFTER; anything else (another host, a live pid) does."""
+    if not claimed_by or claimed_by == token:
+        return False
+    (host, pid), (my_host, my_pid) = _host_and_pid(claimed_by), _host_and_pid(token)
+    if host != my_host or pid is None:
+        return False
+    if pid == my_pid:
+        return True
+    try:
+        os.kill(pid, 0)  # signal 0: only asks whether the process exists
+    except ProcessLookupError:
+        return True
+    except PermissionError:  # it exists, under another user
+        return False
+    return False
+
+
 class PairingRunner:
     """Claims queued runs and computes them. It starts no thread itself: PairingExecutor drives it
     in the API process, tests drive it step by step."""
@@ -161,12 +187,14 @@ class PairingRunner:
     # -- claiming -------------------------------------------------------------------------------
 
     def recover_stale(self) -> int:
-        """Runs left scoring or solving by a process silent for STALE_AFTER: queued again, or failed
-        once they have had MAX_ATTEMPTS. Returns how many were touched."""
+        """Runs left scoring or solving by a process silent for STALE_AFTER, or by a process of this
+        host that is gone (at once: the usual restart): queued again, or failed once they have had
+        MAX_ATTEMPTS. Returns how many were touched."""
         now = self.clock()
         with self.sessions(False) as session:
-            stale = list(session.scalars(select(FairPairingRun).where(
-                FairPairingRun.state.in_(("scoring", "solving")), FairPairingRun.heartbeat_at < now - STALE_AFTER)))
+            running = session.scalars(select(FairPairingRun).where(FairPairingRun.state.in_(("scoring", "solving"))))
+            stale = [run for run in running if (run.heartbeat_at is not None and run.heartbeat_at < now - STALE_AFTER)
+                     or _gone_from_this_host(run.claimed_by, self.token)]
             for run in stale:
                 last = run.claimed_by
                 values: dict[str, object]

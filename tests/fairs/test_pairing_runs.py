@@ -214,6 +214,20 @@ def test_a_run_left_by_a_stopped_process_is_queued_again_then_failed(world: Fair
     assert runs.start().status_code == 202  # a failed run does not block a new one
 
 
+def test_a_run_of_a_process_gone_from_this_host_is_queued_again_at_once(world: FairWorld, runs: Runs) -> None:
+    _setup(world)
+    run_id = runs.start().json()["id"]
+    before = runs.runner()  # this process before a restart: same host, same pid, another token
+    assert before.claim() == run_id
+    assert before.recover_stale() == 0  # its own claim is alive
+    elsewhere = runs.runner(token="another-host:1:abc")
+    assert elsewhere.claim() is None and elsewhere.recover_stale() == 0  # not stale yet, seen from elsewhere
+    restarted = runs.runner()
+    assert runs.run_next(restarted) == run_id  # no wait for STALE_AFTER
+    done = runs.get(run_id).json()
+    assert done["state"] == "done" and done["attempts"] == 2
+
+
 def test_a_queued_run_survives_and_runs_after_a_restart(world: FairWorld, runs: Runs) -> None:
     _setup(world)
     run_id = runs.start().json()["id"]
