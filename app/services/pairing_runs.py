@@ -153,7 +153,7 @@ def _host_and_pid(token: str) -> tuple[str, int | None]:
     return host, int(pid) if pid.isdigit() else None
 
 
-def _gone_from_this_host(claimed_by: str | None, token: str) -> bool:
+def gone_from_this_host(claimed_by: str | None, token: str) -> bool:
     """A claim by a process of this runner's host that no longer runs: this runner's pid under
     another token (a restarted container's process 1, say), or a pid that is not alive. Such a run
     need not wait out STALE_AFTER; anything else (another host, a live pid) does."""
@@ -194,7 +194,7 @@ class PairingRunner:
         with self.sessions(False) as session:
             running = session.scalars(select(FairPairingRun).where(FairPairingRun.state.in_(("scoring", "solving"))))
             stale = [run for run in running if (run.heartbeat_at is not None and run.heartbeat_at < now - STALE_AFTER)
-                     or _gone_from_this_host(run.claimed_by, self.token)]
+                     or gone_from_this_host(run.claimed_by, self.token)]
             for run in stale:
                 last = run.claimed_by
                 values: dict[str, object]

@@ -3,6 +3,9 @@ time, writes heartbeats while a run computes, recovers stale runs each cycle, su
 cycle, and stops."""
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 import threading
 from typing import Any
 
@@ -10,7 +13,7 @@ import pytest
 
 from app.services import pairing_executor
 from app.services.pairing_executor import PairingExecutor
-from app.services.pairing_runs import RunAbandoned
+from app.services.pairing_runs import RunAbandoned, gone_from_this_host, process_token
 
 WAIT = 10.0  # generous: only a broken executor waits this long
 
@@ -77,3 +80,16 @@ def test_waking_without_an_executor_is_harmless() -> None:
 def test_no_executor_is_started_when_switched_off() -> None:
     settings: Any = type("S", (), {"pairing_executor": False})()
     assert pairing_executor.start_pairing_executor(settings) is None
+
+
+def test_a_claim_of_a_dead_process_on_this_host_is_recognised() -> None:
+    me = process_token()
+    host = me.partition(":")[0]
+    finished = subprocess.Popen([sys.executable, "-c", "pass"])
+    finished.wait()
+    assert gone_from_this_host(f"{host}:{finished.pid}:old", me)  # exited: its runs need not wait
+    assert not gone_from_this_host(f"{host}:{os.getppid()}:old", me)  # alive (our parent)
+    assert gone_from_this_host(f"{host}:{os.getpid()}:old", me)  # our pid, an earlier token: a restart
+    assert not gone_from_this_host(me, me)
+    assert not gone_from_this_host(f"elsewhere:{finished.pid}:old", me)  # another host: wait for the heartbeat
+    assert not gone_from_this_host(None, me)
