@@ -195,23 +195,26 @@ class PairingRunner:
             running = session.scalars(select(FairPairingRun).where(FairPairingRun.state.in_(("scoring", "solving"))))
             stale = [run for run in running if (run.heartbeat_at is not None and run.heartbeat_at < now - STALE_AFTER)
                      or gone_from_this_host(run.claimed_by, self.token)]
+            touched = 0
             for run in stale:
-                last = run.claimed_by
+                last = run.claimed_by  # for the log only: host names are not the organiser's business
                 values: dict[str, object]
                 if run.attempts >= MAX_ATTEMPTS:
                     values = {"state": "failed", "finished_at": now, "error": (
-                        f"the server process computing this run stopped {run.attempts} times before it finished "
-                        f"(last: {last}); start a new run, and tell the operators if it happens again")}
+                        f"the server process computing this run stopped {run.attempts} times before it finished; "
+                        f"start a new run, and tell the operators if it happens again")}
                 else:
                     values = {"state": "queued", "phase": None, "pairs_scored": 0, "claimed_by": None,
-                              "error": f"the server process computing this run stopped ({last}); queued again"}
+                              "error": "the server process computing this run stopped; queued again"}
                 # Only if nobody touched it since we looked: a late heartbeat means it is alive after all.
-                session.execute(update(FairPairingRun).where(FairPairingRun.id == run.id,
-                                                             FairPairingRun.claimed_by == last,
-                                                             FairPairingRun.heartbeat_at == run.heartbeat_at)
-                                .values(**values))
-                log.warning("pairing run %s of fair %s was left by %s: %s", run.id, run.fair_id, last, values["state"])
-            return len(stale)
+                changed = session.execute(update(FairPairingRun).where(
+                    FairPairingRun.id == run.id, FairPairingRun.claimed_by == last,
+                    FairPairingRun.heartbeat_at == run.heartbeat_at).values(**values))
+                if changed.rowcount == 1:  # type: ignore[attr-defined]
+                    touched += 1
+                    log.warning("pairing run %s of fair %s was left by %s: %s", run.id, run.fair_id, last,
+                                values["state"])
+            return touched
 
     def claim(self) -> int | None:
         """The oldest queued run, taken by a conditional update so two processes never both take it."""
