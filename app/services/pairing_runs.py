@@ -303,6 +303,7 @@ class PairingRunner:
                                "include the change")
             schedule = store(session, fair=fair, computed=computed, caller=_caller_of(session, run))
             run.state, run.phase, run.fair_run_id = "done", None, schedule.id
+            run.pairs_scored = run.pairs_total  # also when no graduate was active and nothing was scored
             run.finished_at = run.heartbeat_at = self.clock()
             session.flush()
 
