@@ -45,6 +45,12 @@ class Settings(BaseSettings):
     background_worker: bool = True
     worker_poll_seconds: float = Field(default=0.5, gt=0.0)
     embed_batch_size: int = Field(default=32, ge=1, le=512)
+    # Fairs: POST /v1/fairs/{id}/pairing answers in the request only up to this many graduate × booth
+    # pairs (about 15 s of scoring at today's ~14,000 pairs/s); above it the caller is sent to
+    # /v1/fairs/{id}/pairing-runs, which pairs in the background and reports progress.
+    pairing_sync_max_pairs: int = Field(default=200_000, ge=1)
+    # The pairing-run thread of each API process (off in tests, which run pairings explicitly).
+    pairing_executor: bool = True
     # Query vectors of unsaved profiles kept per process (~1.5 KB each with e5-small); 0 turns it off.
     query_cache_size: int = Field(default=4096, ge=0, le=1_000_000)
 

@@ -16,6 +16,7 @@ from app.config import get_settings
 from app.core.logging import configure_logging
 from app.db.migrate import is_current, upgrade_to_head
 from app.db.session import get_engine
+from app.fairs.pairing_executor import start_pairing_executor
 from app.services.runtime import IndexWorker, get_match_engine
 
 log = logging.getLogger("jobmatch")
@@ -41,7 +42,10 @@ async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
     except Exception:  # the database may be down at start; /readyz reports it and requests get 503
         log.exception("could not prepare the database at start")
     worker = _start_worker()
+    pairing = start_pairing_executor(get_settings())
     yield
+    if pairing is not None:
+        pairing.stop()
     if worker is not None:
         worker.stop()
 

@@ -15,6 +15,7 @@ import os
 import re
 import sys
 import tempfile
+import time
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +32,7 @@ from app.config import get_settings  # noqa: E402
 from app.db.migrate import upgrade_to_head  # noqa: E402
 from app.db.session import make_engine, set_engine  # noqa: E402
 from app.domain.enums import Role  # noqa: E402
+from app.fairs import pairing_executor  # noqa: E402
 from app.main import app  # noqa: E402
 from app.matching.encoder import HashingEncoder  # noqa: E402
 from app.matching.engine import MatchEngine  # noqa: E402
@@ -186,6 +188,16 @@ def run(rec: Recorder) -> None:  # noqa: PLR0915 - one scenario, read top to bot
     rec.call("organiser", "DELETE", "/v1/fairs/{fair_id}/pair-rules/{rule_id}",
              path={**fid, "rule_id": rules.json()["items"][0]["id"]})
     schedule = rec.call("organiser", "POST", "/v1/fairs/{fair_id}/pairing", path=fid, json_body={"mode": "optimal"})
+    started = rec.call("organiser", "POST", "/v1/fairs/{fair_id}/pairing-runs", path=fid, json_body={"mode": "optimal"})
+    run_path = {**fid, "run_id": started["id"]}
+    for _ in range(600):  # the app's background executor runs it; the example is the finished run
+        state = rec.client.get(f"/v1/fairs/{fair['id']}/pairing-runs/{started['id']}",
+                               headers={"X-API-Key": rec.keys["organiser"]}).json()["state"]
+        if state in ("done", "failed"):
+            break
+        time.sleep(0.1)
+    finished = rec.call("organiser", "GET", "/v1/fairs/{fair_id}/pairing-runs/{run_id}", path=run_path)
+    schedule = finished["schedule"] or schedule  # the run's schedule is now the one in force
     interviews = [row["id"] for row in schedule["schedule"]][:1]
     if interviews:
         rec.call("organiser", "POST", "/v1/fairs/{fair_id}/schedule/notified", path=fid,
@@ -217,6 +229,8 @@ def main() -> None:
             session.commit()
         matcher = MatchEngine(encoder=HashingEncoder(), settings=ranking_settings(get_settings()))
         app.dependency_overrides[get_match_engine] = lambda: matcher
+        # The background pairing executor takes the process's engine directly, not through a dependency.
+        pairing_executor.get_match_engine = lambda: matcher  # type: ignore[assignment]
         try:
             with TestClient(app) as client:
                 recorder = Recorder(client, keys)

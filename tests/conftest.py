@@ -23,6 +23,7 @@ os.environ.setdefault("JOBMATCH_LOG_JSON", "false")
 os.environ.setdefault("JOBMATCH_LOG_LEVEL", "WARNING")
 # Tests embed explicitly; no thread may race the per-test transaction.
 os.environ.setdefault("JOBMATCH_BACKGROUND_WORKER", "false")
+os.environ.setdefault("JOBMATCH_PAIRING_EXECUTOR", "false")
 
 from app.api.deps import get_session  # noqa: E402
 from app.config import get_settings  # noqa: E402

@@ -10,6 +10,7 @@ from fastapi.staticfiles import StaticFiles
 from app.api import audit, graduates, jobs, matching, me, openapi, ops, screening
 from app.api.errors import ERROR_RESPONSES
 from app.console import router as console
+from app.fairs import pairing_runs_routes as fair_pairing_runs
 from app.fairs import routes as fairs
 from app.fairs import schedule_routes as fair_schedule
 from app.fairs import upload_routes as fair_upload
@@ -34,6 +35,7 @@ API_ROUTERS: tuple[APIRouter, ...] = (
     fair_upload.router,  # job fairs (P4): /v1/fairs/…
     fairs.router,
     fair_schedule.router,
+    fair_pairing_runs.router,  # /v1/fairs/{id}/pairing-runs: large pairings in the background
 )
 
 # /console: the staff and organiser web console, static files over this API; not in the OpenAPI document.

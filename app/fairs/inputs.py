@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from sqlalchemy import select
@@ -18,6 +18,8 @@ from app.services.embedding import graduate_text
 from app.services.index_sync import profile_doc, profile_lexical_text, refresh, stored_vector
 
 Pair = tuple[int, int]  # (graduate id, booth id)
+# Told (graduates scored, graduates to score) as scoring goes; background pairing runs store it.
+Progress = Callable[[int, int], None]
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,7 +56,7 @@ def load_graduates(session: Session, ids: Sequence[int]) -> dict[int, Graduate]:
 
 
 def score_pairs(engine: MatchEngine, graduates: Sequence[Graduate],
-                booths: Sequence[FairBooth]) -> dict[Pair, tuple[float, int]]:
+                booths: Sequence[FairBooth], on_progress: Progress | None = None) -> dict[Pair, tuple[float, int]]:
     """Every (graduate, booth) pair that passes the engine's hard filters for at least one of the
     booth's jobs, scored by its best job (relevance only: no P9 lift, which would leak)."""
     booths_of_job: dict[int, list[int]] = {}
@@ -71,7 +73,7 @@ def score_pairs(engine: MatchEngine, graduates: Sequence[Graduate],
             preferred_industries=g.preferred_industries) for g in missing])
         vectors.update({g.id: vector for g, vector in zip(missing, encoded, strict=True)})
     scores: dict[Pair, tuple[float, int]] = {}
-    for graduate in active:
+    for done, graduate in enumerate(active, start=1):
         profile = profile_doc(graduate)
         scored = engine.score_jobs(profile, vector=vectors[graduate.id], text=profile_lexical_text(profile),  # type: ignore[arg-type]
                                    job_ids=job_ids)
@@ -81,6 +83,8 @@ def score_pairs(engine: MatchEngine, graduates: Sequence[Graduate],
                 best = scores.get((graduate.id, booth_id))
                 if best is None or score > best[0]:  # ties keep the lower job id
                     scores[(graduate.id, booth_id)] = (score, job_id)
+        if on_progress is not None:
+            on_progress(done, len(active))
     return scores
 
 
@@ -106,7 +110,7 @@ def fixed_rows(session: Session, fair: Fair, rules: Sequence[FairPairRule]) -> l
     return [fixed[pair] for pair in sorted(fixed)]
 
 
-def load_inputs(session: Session, *, engine: MatchEngine, fair: Fair) -> FairInputs:
+def load_inputs(session: Session, *, engine: MatchEngine, fair: Fair, on_progress: Progress | None = None) -> FairInputs:
     slots = list(session.scalars(select(FairSlot).where(FairSlot.fair_id == fair.id).order_by(FairSlot.number)))
     booths = list(session.scalars(select(FairBooth).where(FairBooth.fair_id == fair.id).order_by(FairBooth.id)))
     registrations = list(session.scalars(select(FairRegistration).where(FairRegistration.fair_id == fair.id)
@@ -114,7 +118,7 @@ def load_inputs(session: Session, *, engine: MatchEngine, fair: Fair) -> FairInp
     rules = list(session.scalars(select(FairPairRule).where(FairPairRule.fair_id == fair.id).order_by(FairPairRule.id)))
     graduates = load_graduates(session, [r.graduate_id for r in registrations])
     refresh(engine, session)
-    scores = score_pairs(engine, [graduates[r.graduate_id] for r in registrations], booths)
+    scores = score_pairs(engine, [graduates[r.graduate_id] for r in registrations], booths, on_progress)
     for rule in rules:
         if rule.kind == "forbid":
             scores.pop((rule.graduate_id, rule.booth_id), None)

@@ -6,6 +6,8 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Query, Response, status
 
 from app.api.deps import FairReader, MatcherDep, OrganiserOrAdmin, SessionDep
+
+from app.config import get_settings
 from app.domain.caller import Caller
 from app.schemas.common import RecordId
 from app.fairs.schedule_schemas import EmployerExport, GraduateExport, NotifyRequest, PairingRequest, ScheduleRead
@@ -14,6 +16,7 @@ from app.fairs import schedule as fair_schedule
 from app.fairs.pairing import compute_pairing
 from app.fairs.views import schedule_view
 from app.fairs.service import get_fair
+from app.fairs.pairing_runs import check_sync_size
 
 router = APIRouter(prefix="/v1/fairs", tags=["fairs"])
 ExportFormat = Annotated[Literal["json", "csv"], Query(description="csv: UTF-8 with BOM, opens in Excel")]
@@ -25,12 +28,15 @@ def _view(session: SessionDep, fair_id: int, caller: Caller) -> ScheduleRead:
 
 
 @router.post("/{fair_id}/pairing", response_model=ScheduleRead, status_code=status.HTTP_201_CREATED,
-             summary="Compute the interview schedule")
+             summary="Pair a small fair within the request")
 def pairing(fair_id: RecordId, session: SessionDep, caller: OrganiserOrAdmin, engine: MatcherDep,
             body: PairingRequest | None = None) -> ScheduleRead:
     """Compute the schedule: every graduate who can have an interview gets one, then priority graduates
     their guaranteed count (P9), then the highest total match score. Pinned and notified interviews stay.
-    The same input gives the same schedule."""
+    The same input gives the same schedule. Above JOBMATCH_PAIRING_SYNC_MAX_PAIRS graduate × booth pairs
+    (default 200,000) the answer is a 409 naming POST /v1/fairs/{id}/pairing-runs, which pairs in the
+    background."""
+    check_sync_size(session, fair_id=fair_id, max_pairs=get_settings().pairing_sync_max_pairs)
     compute_pairing(session, engine=engine, fair_id=fair_id, mode=(body or PairingRequest()).mode, caller=caller)
     return _view(session, fair_id, caller)
 

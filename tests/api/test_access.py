@@ -3,13 +3,17 @@ ever reaching a platform or organiser key on any route."""
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
+from sqlalchemy.orm import Session
 
 from app.main import app
+from app.matching.engine import MatchEngine
 from tests.conftest import Keys
+from tests.fairs.runner import test_runner
 from tests.factories import graduate_body, job_body, national_id
 
 SENSITIVE_KEYS = {"national_id", "phone", "birth_date", "gender", "hardship", "has_hardship", "ethnicity",
@@ -64,9 +68,10 @@ def _example_body(path: str, index: int) -> Any:
     return {"items": [body, {**body, "graduation_year": 1900}]} if path.endswith("/batch") else body
 
 
-def _seed_fair(client: TestClient, keys: Keys, graduate_id: int, job_id: int) -> dict[str, int]:
-    """A fair with the hardship graduate registered, a schedule and a pin, so fair routes are walked
-    with real content (their P9 handling included)."""
+def _seed_fair(client: TestClient, keys: Keys, graduate_id: int, job_id: int,
+               run_pairing: Callable[[], object]) -> dict[str, int]:
+    """A fair with the hardship graduate registered, a schedule, a finished pairing run and a pin, so
+    fair routes are walked with real content (their P9 handling included)."""
     organiser = keys.headers("organiser")
     fair = client.post("/v1/fairs", json={"name": "walk fair", "kind": "comprehensive", "city": "临沂",
                                           "date": "2026-12-01", "slots": [{"start": "09:00", "end": "09:30"}]},
@@ -78,18 +83,25 @@ def _seed_fair(client: TestClient, keys: Keys, graduate_id: int, job_id: int) ->
     rule = client.post(f"/v1/fairs/{fair['id']}/pair-rules", json={"kind": "pin", "graduate_id": graduate_id,
                                                                   "booth_id": booth["id"]}, headers=organiser).json()
     client.post(f"/v1/fairs/{fair['id']}/pairing", headers=organiser)
-    return {"fair_id": fair["id"], "rule_id": rule["id"]}
+    run = client.post(f"/v1/fairs/{fair['id']}/pairing-runs", headers=organiser).json()
+    run_pairing()
+    done = client.get(f"/v1/fairs/{fair['id']}/pairing-runs/{run['id']}", headers=organiser).json()
+    assert done["state"] == "done" and done["schedule"]["interviews"] == 1
+    return {"fair_id": fair["id"], "rule_id": rule["id"], "run_id": run["id"]}
 
 
 @pytest.mark.parametrize("role", ["platform", "organiser"])
-def test_every_route_is_free_of_sensitive_fields_for(client: TestClient, keys: Keys, role: str) -> None:
+def test_every_route_is_free_of_sensitive_fields_for(client: TestClient, keys: Keys, role: str, session: Session,
+                                                     session_factory: Callable[[], Session],
+                                                     match_engine: MatchEngine) -> None:
     staff = keys.headers("staff")
     sensitive_id = national_id(sequence="999")
     grad = client.post("/v1/graduates", json=graduate_body("seed-grad", national_id=sensitive_id,
                                                            hardship=["poverty_registered"]), headers=staff).json()
     job = client.post("/v1/jobs", json=job_body("seed-job"), headers=staff).json()
     sensitive_values = [sensitive_id, "13805311234", "2001-03-15", "poverty_registered", "female"]
-    ids = {"job_id": job["id"], "graduate_id": grad["id"], **_seed_fair(client, keys, grad["id"], job["id"])}
+    ids = {"job_id": job["id"], "graduate_id": grad["id"], **_seed_fair(client, keys, grad["id"], job["id"], lambda: (
+        test_runner(session_factory, match_engine).run_next(), session.expire_all()))}
     # Another source sends the same national_id: a suspected duplicate for staff, walked too.
     client.post("/v1/graduates", json=graduate_body("dup-grad", national_id=sensitive_id),
                 headers=keys.headers("other_platform"))

@@ -10,7 +10,7 @@ route fails here until someone decides how it treats personal data.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -21,8 +21,10 @@ from sqlalchemy.orm import Session
 
 from app.db.models import AuditEntry
 from app.main import app
+from app.matching.engine import MatchEngine
 from tests.conftest import Keys
 from tests.factories import graduate_body, job_body, national_id
+from tests.fairs.runner import test_runner
 
 HARDSHIP_EXTERNAL_ID = "walk-hardship-0001"
 HARDSHIP_NAME = "步行测试甲"  # no hardship word in it: the platform check looks for those
@@ -57,6 +59,8 @@ NOT_WALKED: dict[tuple[str, str], str] = {
     ("POST", "/v1/fairs/{fair_id}/pairing"): "organiser write; returns the schedule GET /schedule shows",
     ("POST", "/v1/fairs/{fair_id}/schedule/lock"): "organiser write; returns the schedule GET /schedule shows",
     ("POST", "/v1/fairs/{fair_id}/schedule/unlock"): "organiser write; returns the schedule GET /schedule shows",
+    ("POST", "/v1/fairs/{fair_id}/pairing-runs"): "organiser write; answers with a queued or running run, which "
+                                                   "carries no schedule (GET …/pairing-runs/{run_id} is walked)",
     ("POST", "/v1/fairs/{fair_id}/schedule/notified"): "organiser write; returns the schedule GET /schedule shows",
 }
 
@@ -86,11 +90,11 @@ class Seeded:
 
 
 def _ok(response: Any) -> dict[str, Any]:
-    assert response.status_code in (200, 201), response.text
+    assert response.status_code in (200, 201, 202), response.text
     return dict(response.json())
 
 
-def _seed(client: TestClient, keys: Keys) -> Seeded:
+def _seed(client: TestClient, keys: Keys, run_pairing: Callable[[], object]) -> Seeded:
     staff, platform, organiser = keys.headers("staff"), keys.headers("platform"), keys.headers("organiser")
     job_id = _ok(client.post("/v1/jobs", json=job_body("walk-job-1"), headers=staff))["id"]
     _ok(client.post("/v1/jobs", json=job_body("walk-job-2", employer_name="临沂市中医医院"), headers=platform))
@@ -126,14 +130,18 @@ def _seed(client: TestClient, keys: Keys) -> Seeded:
     rule = _ok(client.post(f"/v1/fairs/{fair_id}/pair-rules", headers=organiser, json={
         "kind": "pin", "graduate_id": graduate_id, "booth_id": booth["id"]}))
     _ok(client.post(f"/v1/fairs/{fair_id}/pairing", headers=organiser, json={"mode": "optimal"}))
+    # A finished background run too: its GET shows the schedule, so it is walked like the schedule.
+    run = _ok(client.post(f"/v1/fairs/{fair_id}/pairing-runs", headers=organiser, json={"mode": "optimal"}))
+    run_pairing()
     return Seeded(graduate_id=graduate_id, ids={
         "graduate_id": graduate_id, "job_id": job_id, "fair_id": fair_id, "rule_id": rule["id"],
-        "duplicate_id": duplicates[0]["id"]})
+        "duplicate_id": duplicates[0]["id"], "run_id": run["id"]})
 
 
 @pytest.fixture
-def seeded(client: TestClient, keys: Keys) -> Seeded:
-    return _seed(client, keys)
+def seeded(client: TestClient, keys: Keys, session: Session, session_factory: Callable[[], Session],
+           match_engine: MatchEngine) -> Seeded:
+    return _seed(client, keys, lambda: (test_runner(session_factory, match_engine).run_next(), session.expire_all()))
 
 
 def _operations() -> Iterator[tuple[str, str]]:

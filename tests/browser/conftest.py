@@ -75,7 +75,7 @@ _FAILED = pytest.StashKey[bool]()
 def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[World]:
     folder = tmp_path_factory.mktemp("console")
     env = {**os.environ, "JOBMATCH_DATABASE_URL": f"sqlite:///{folder / 'console.db'}", "JOBMATCH_ENCODER": "hashing",
-           "JOBMATCH_BACKGROUND_WORKER": "false",
+           "JOBMATCH_BACKGROUND_WORKER": "false", "JOBMATCH_PAIRING_EXECUTOR": "true",
            "JOBMATCH_LOG_LEVEL": "WARNING", "JOBMATCH_ENVIRONMENT": "development"}
     # One interpreter migrates and issues the four keys (the CLI would start one per key).
     created = subprocess.run([sys.executable, "-c", MAKE_KEYS, *ROLES], cwd=ROOT, env=env, capture_output=True,

@@ -59,10 +59,21 @@ def test_a_fair_from_creation_to_locked_schedule_and_exports(page: Any, world: W
     upload.get_by_role("button", name="上传并登记").click()
     page.get_by_text("登记 5 人").wait_for()
 
-    page.get_by_role("button", name="开始配对").click()
+    # Pairing is a background run: the POST answers 202 at once, the page polls the run and shows where it is.
+    runs = f"/v1/fairs/{fair_id}/pairing-runs"
+    with page.expect_response(lambda r: r.url.endswith(runs) and r.request.method == "POST") as started:
+        page.get_by_role("button", name="开始配对").click()
+    assert started.value.status == 202
+    run = started.value.json()
+    assert started.value.headers["location"] == f"{runs}/{run['id']}"
+    page.get_by_text("已提交，排队等待计算…").wait_for()
     page.locator("#schedule-grid .iv").first.wait_for()
+    page.get_by_text("配对完成。").wait_for()
+    assert page.locator("#pairing-progress").inner_text() == ""
+    done = world.get(f"{runs}/{run['id']}", role="organiser")
+    assert done["state"] == "done" and done["attempts"] == 1
     schedule = world.get(f"/v1/fairs/{fair_id}/schedule", role="organiser")
-    assert schedule["interviews"] > 0 and _grid(page) == _api_grid(schedule)
+    assert schedule["interviews"] > 0 and _grid(page) == _api_grid(schedule) == _api_grid(done["schedule"])
 
     booths = world.get(f"/v1/fairs/{fair_id}/booths", role="organiser")
     graduates = {r["external_id"]: r["graduate_id"] for r in
@@ -84,9 +95,10 @@ def test_a_fair_from_creation_to_locked_schedule_and_exports(page: Any, world: W
     page.locator("#rules-list li").nth(1).wait_for()
     assert page.locator("#rules-list li").count() == 2
 
-    with page.expect_response(lambda r: r.url.endswith(f"/v1/fairs/{fair_id}/pairing")):
+    with page.expect_response(lambda r: r.url.endswith(runs) and r.request.method == "POST"):
         page.get_by_role("button", name="重新配对").click()
         page.locator("#pairing-progress progress").wait_for()  # the indicator shows while the server works
+        assert page.get_by_role("button", name="重新配对").is_disabled()  # no second run while one is followed
     page.get_by_text("配对完成。").wait_for()
     schedule = world.get(f"/v1/fairs/{fair_id}/schedule", role="organiser")
     grid = _grid(page)

@@ -2,6 +2,7 @@
 from app.db.models.api_key import ApiKey
 from app.db.models.audit import AuditEntry, RecordChange
 from app.db.models.fair import Fair, FairBooth, FairPairRule, FairRegistration, FairSlot
+from app.db.models.fair_pairing_run import FairPairingRun
 from app.db.models.fair_schedule import FairInterview, FairRun
 from app.db.models.feedback import Feedback, MatchImpression
 from app.db.models.graduate import Graduate
@@ -16,7 +17,7 @@ from app.db.models.triage import (
     SupportPlanVersion,
 )
 
-__all__ = ["ApiKey", "AuditEntry", "Fair", "FairBooth", "FairInterview", "FairPairRule", "FairRegistration", "FairRun",
+__all__ = ["ApiKey", "AuditEntry", "Fair", "FairBooth", "FairInterview", "FairPairingRun", "FairPairRule", "FairRegistration", "FairRun",
            "FairSlot", "Feedback", "Graduate", "GraduateDuplicate", "Job", "MatchImpression", "RecordChange",
            "ServerSecret"]
 __all__ += ["CalendarDay", "EmploymentOutcome", "GraduateTriage", "ServiceRecord", "StaffAssignment",

@@ -1,5 +1,6 @@
-/* Organisers: a fair's pairing (with a progress indicator while the server computes), the schedule
- * as a slots × booths grid, pins and forbids (/pair-rules), lock/unlock and the two exports. */
+/* Organisers: a fair's pairing as a background run (POST …/pairing-runs, then the run polled with its
+ * progress until the schedule is ready), the schedule as a slots × booths grid, pins and forbids
+ * (/pair-rules), lock/unlock and the two exports. */
 "use strict";
 (() => {
   JM.renderSchedule = async (ctx) => {
@@ -62,6 +63,41 @@
         <button type="submit">添加规则</button></form></section>`;
   }
 
+  const runKey = (ctx) => `jm-pairing-run-${ctx.id}`;
+  const PHASE = { loading: "正在读取报名与展位…", solving: "正在求解日程…", saving: "正在保存日程…" };
+
+  function showProgress(box, run) {
+    const p = run.progress;
+    if (run.state === "queued") {
+      box.innerHTML = '<progress aria-label="排队中"></progress> 已提交，排队等待计算…';
+    } else if (p.phase === "scoring" && p.pairs_total) {
+      box.innerHTML = JM.html`<progress aria-label="评分进度" max="${p.pairs_total}" value="${p.pairs_scored}"></progress>
+        正在评分：${p.pairs_scored} / ${p.pairs_total} 对（${JM.pct(p.scored_fraction)}）`;
+    } else {
+      box.innerHTML = JM.html`<progress aria-label="正在配对"></progress> ${PHASE[p.phase] || "正在计算配对，请稍候…"}`;
+    }
+    box.dataset.state = run.state;
+  }
+
+  /* Poll the run (GET …/pairing-runs/{id}) until it is done, then redraw the page with its schedule.
+   * Leaving the page stops the polling; the run itself goes on on the server. */
+  async function follow(ctx, form, run, refresh) {
+    const box = form.querySelector("#pairing-progress");
+    const button = form.querySelector("button[type=submit]");
+    let current = run;
+    while (current.state !== "done" && current.state !== "failed") {
+      if (!document.body.contains(box)) return;
+      showProgress(box, current);
+      if (button) button.disabled = true;
+      await new Promise((resolve) => setTimeout(resolve, Math.min(1000, (current.poll_after_seconds || 1) * 1000)));
+      current = await JM.get(`/v1/fairs/${ctx.id}/pairing-runs/${current.id}`);
+    }
+    sessionStorage.removeItem(runKey(ctx));
+    box.textContent = "";
+    if (current.state === "failed") throw new Error(`配对未完成：${current.error}`);
+    await refresh("配对完成。");
+  }
+
   function wire(ctx, part) {
     const refresh = async (message) => { await JM.pages.fair(ctx.root, ctx.id); if (message) JM.notify(message); };
     const errorBox = part.querySelector("#schedule-error");
@@ -71,14 +107,17 @@
     };
     const pairing = part.querySelector("#pairing-form");
     JM.onSubmit(pairing, async (form) => {
-      const progress = form.querySelector("#pairing-progress");
-      // The pairing call is synchronous on the server: an indeterminate bar while it runs.
-      progress.innerHTML = '<progress aria-label="正在配对"></progress> 正在计算配对，请稍候…';
-      try {
-        await JM.api("POST", `/v1/fairs/${ctx.id}/pairing`, { json: { mode: form.elements.mode.value } });
-      } finally { progress.textContent = ""; }
-      await refresh("配对完成。");
+      const run = await JM.api("POST", `/v1/fairs/${ctx.id}/pairing-runs`, { json: { mode: form.elements.mode.value } });
+      sessionStorage.setItem(runKey(ctx), String(run.id));
+      await follow(ctx, form, run, refresh);
     });
+    const pending = sessionStorage.getItem(runKey(ctx));  // a run started before a reload: keep following it
+    if (pending) {
+      JM.get(`/v1/fairs/${ctx.id}/pairing-runs/${pending}`).then((run) => {
+        if (run.state === "done" || run.state === "failed") { sessionStorage.removeItem(runKey(ctx)); return null; }
+        return follow(ctx, pairing, run, refresh);
+      }).catch((error) => { sessionStorage.removeItem(runKey(ctx)); errorBox.textContent = JM.describeError(error); });
+    }
     const on = (selector, fn) => { const el = part.querySelector(selector); if (el) el.addEventListener("click", guarded(fn)); };
     on("#lock", async () => { await JM.api("POST", `/v1/fairs/${ctx.id}/schedule/lock`); await refresh("日程已锁定并发布。"); });
     on("#unlock", async () => { await JM.api("POST", `/v1/fairs/${ctx.id}/schedule/unlock`); await refresh("已解除锁定，可重新配对。"); });
