@@ -17,7 +17,7 @@ from app.matching.engine import MatchEngine
 from app.schemas.fairs import PairRuleCreate
 from app.services.fair_inputs import FixedRow, current_rows, fixed_rows, load_graduates, score_pairs
 from app.services.fairs import fair_slots, get_booth, get_fair, touch_fair
-from app.services.index_sync import refresh
+from app.services.index_sync import sync_for_request
 
 
 def list_rules(session: Session, *, fair_id: int) -> list[FairPairRule]:
@@ -92,7 +92,7 @@ def add_rule(session: Session, *, engine: MatchEngine, fair_id: int, data: PairR
     elif held is not None:
         rule.slot_id, rule.job_id, rule.score = held.slot_id, held.job_id, held.score
     else:
-        refresh(engine, session)
+        sync_for_request(engine, session)
         graduate = load_graduates(session, [data.graduate_id])[data.graduate_id]
         scored = score_pairs(engine, [graduate], [booth]).get((graduate.id, booth.id))
         if scored is None:

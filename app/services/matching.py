@@ -23,8 +23,8 @@ from app.services.index_sync import (
     job_lexical_text,
     profile_doc,
     profile_lexical_text,
-    refresh,
     stored_vector,
+    sync_for_request,
 )
 from app.services.runtime import get_query_cache
 
@@ -72,7 +72,7 @@ def profile_subject(*, engine: MatchEngine, profile: ProfileIn) -> tuple[Profile
 def match_jobs(session: Session, *, engine: MatchEngine, profile: ProfileDoc, vector: np.ndarray, top_k: int,
                filters: MatchFiltersIn, caller: Caller, graduate_id: int | None,
                min_score: float | None = None) -> tuple[str, list[JobMatch]]:
-    refresh(engine, session, wait=False)
+    sync_for_request(engine, session)
     if not caller.is_staff:
         # Hardship must not move anything a platform sees, the P8 public-welfare floor included:
         # which posts appear for its own graduate would otherwise tell it their status.
@@ -95,7 +95,7 @@ def job_candidates(session: Session, *, engine: MatchEngine, job_id: int, top_k:
     if job.held_back and not caller.is_staff:  # its owner: told why, nobody else learns it exists
         raise Conflict("this posting is held back by screening until staff clear it; see its findings",
                        problems=[FieldProblem("job_id", f"screening status {job.screening_status}")])
-    refresh(engine, session, wait=False)
+    sync_for_request(engine, session)
     vector = stored_vector(job, engine)
     if vector is None:
         vector = engine.encoder.encode_passages([job_text(job)])[0]
