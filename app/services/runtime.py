@@ -1,9 +1,11 @@
-"""The process-wide matching engine and the worker thread that keeps it current.
+"""The process-wide matching engine and the threads that keep it current.
 
 Each API process builds its engine once (encoder, indexes) and keeps it current from the
-database: a daemon thread embeds pending records in committed batches and applies the change
-feed every ``worker_poll_seconds``, so a posting created or closed through any process shows in
-every process's matches within about a second.
+database with two daemon threads: the refresher (``IndexRefresher``) loads the index at start and
+then applies the change feed every ``refresh_seconds`` (≤ 1 s), so a posting created or closed
+through any process shows in every process's matches within about a second, and requests never
+read the feed themselves; the embedding worker (``IndexWorker``) embeds pending records in
+committed batches. Match impressions go to the process's ``ImpressionWriter``.
 """
 from __future__ import annotations
 
@@ -16,14 +18,15 @@ from sqlalchemy.exc import SQLAlchemyError
 from app.config import Settings, get_settings
 from app.db.errors import classify, summary
 from app.db.models import Graduate, Job
-from app.db.session import session_scope
+from app.db.session import get_session_factory, session_scope
 from app.matching.encoder import build_encoder
 from app.matching.engine import MatchEngine, RankingSettings
 from app.matching.learned_weights import load_learned_weights
 from app.matching.query_cache import QueryVectorCache
 from app.matching.scorer import DEFAULT_WEIGHTS
 from app.services.embedding import embed_pending_batch
-from app.services.index_sync import refresh
+from app.services.impressions import ImpressionWriter
+from app.services.index_sync import OWN_WRITES, refresh
 
 log = logging.getLogger("jobmatch.worker")
 
@@ -50,6 +53,14 @@ def get_match_engine() -> MatchEngine:
     settings = get_settings()
     encoder = build_encoder(name=settings.encoder, model=settings.embedding_model)
     return MatchEngine(encoder=encoder, settings=ranking_settings(settings))
+
+
+@lru_cache
+def get_impression_writer() -> ImpressionWriter:
+    """One per process; its thread starts with the first impression, the lifespan flushes it on stop."""
+    settings = get_settings()
+    return ImpressionWriter(session_factory=lambda: get_session_factory(write=True)(),
+                            flush_rows=settings.impression_flush_rows, flush_seconds=settings.impression_flush_seconds)
 
 
 def run_worker_cycle(engine: MatchEngine, *, batch_size: int) -> int:
@@ -97,3 +108,49 @@ class IndexWorker:
                 backoff = min(backoff * 2, 10.0)
             if not busy:
                 self._stop.wait(backoff)
+
+
+class IndexRefresher:
+    """Loads the engine at start, then applies the change feed every ``period_seconds``, and at once
+    when a session of this process commits a change (``OWN_WRITES`` wakes it)."""
+
+    def __init__(self, engine: MatchEngine, *, period_seconds: float) -> None:
+        self.engine = engine
+        self.period_seconds = period_seconds
+        self._stop = threading.Event()
+        self._wake = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="index-refresher", daemon=True)
+
+    def start(self) -> None:
+        # From now on requests wait for this thread's first load instead of loading themselves.
+        self.engine.state.refresher_running = True
+        OWN_WRITES.subscribe(self._wake)
+        self._thread.start()
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._wake.set()
+        OWN_WRITES.unsubscribe(self._wake)
+        self._thread.join(timeout=10)
+        self.engine.state.refresher_running = False
+
+    def refresh_once(self) -> int:
+        with session_scope() as session:
+            return refresh(self.engine, session)
+
+    def _run(self) -> None:
+        backoff = self.period_seconds
+        while not self._stop.is_set():
+            self._wake.clear()
+            try:
+                self.refresh_once()
+                backoff = self.period_seconds
+            except SQLAlchemyError as error:
+                trouble = classify(error)
+                log.warning("index refresher could not use the database (%s): %s",
+                            trouble.reason if trouble else "error", summary(error))
+                backoff = min(backoff * 2, 10.0)
+            except Exception:
+                log.exception("index refresh failed")
+                backoff = min(backoff * 2, 10.0)
+            self._wake.wait(backoff)
