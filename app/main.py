@@ -59,7 +59,9 @@ def _start_refresher() -> IndexRefresher | None:
     if not settings.background_refresher:
         return None
     # Loads the encoder now and the index in the background; requests wait for that first load.
-    refresher = IndexRefresher(get_match_engine(), period_seconds=settings.refresh_seconds)
+    refresher = IndexRefresher(get_match_engine(), period_seconds=settings.refresh_seconds,
+                               snapshot_dir=settings.snapshot_path, snapshot_after_changes=settings.snapshot_after_changes,
+                               snapshot_min_seconds=settings.snapshot_min_seconds)
     refresher.start()
     return refresher
 

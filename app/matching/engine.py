@@ -100,6 +100,8 @@ class EngineState:
     own_cursor: int = 0
     loaded: threading.Event = field(default_factory=threading.Event)  # set once the first load is done
     refresher_running: bool = False  # a background refresher keeps this engine current
+    loaded_from: str | None = None  # "snapshot" or "database"
+    load_seconds: float | None = None
 
 
 class MatchEngine:

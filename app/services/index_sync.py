@@ -20,9 +20,11 @@ about a second.
 from __future__ import annotations
 
 import threading
+import time
 from collections import deque
 from collections.abc import Iterable
 from datetime import timedelta
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -36,6 +38,7 @@ from app.db.models.embedding import vector_from_bytes
 from app.matching.documents import JobDoc, ProfileDoc
 from app.matching.engine import MatchEngine
 from app.matching.experience import extract_experience
+from app.matching.snapshot import load_snapshot
 
 LATE_COMMIT_WINDOW = timedelta(seconds=60)
 LOAD_CHUNK = 2000
@@ -220,15 +223,16 @@ def _load(session: Session, model: type[Job] | type[Graduate], ids: list[int]) -
     return found
 
 
-def refresh(engine: MatchEngine, session: Session, *, wait: bool = True) -> int:
+def refresh(engine: MatchEngine, session: Session, *, wait: bool = True, snapshot_dir: Path | None = None) -> int:
     """Bring the engine up to date from the change feed (the refresher's job, and scripts'); returns
-    how many change rows were applied. ``wait=False``: skip when another refresh is running."""
+    how many change rows were applied. ``wait=False``: skip when another refresh is running.
+    The first refresh starts from the snapshot in ``snapshot_dir`` when there is a usable one."""
     if not engine.refresh_lock.acquire(blocking=wait or engine.state.watermark is None):
         return 0
     try:
         if engine.state.watermark is None:
             engine.state.own_cursor = OWN_WRITES.head  # the load sees every write committed so far
-            return _full_load(engine, session)
+            return _first_load(engine, session, snapshot_dir)
         applied = _apply_feed(engine, session)
         _apply_own_writes(engine, session)
         return applied
@@ -275,23 +279,34 @@ def _apply_loaded(engine: MatchEngine, session: Session, job_ids: list[int], gra
     engine.remove_graduates(sorted(set(graduate_ids) - {graduate.id for graduate in graduates}))
 
 
-def _full_load(engine: MatchEngine, session: Session) -> int:
-    # Read the watermark first: whatever changes during the load is replayed by the next refresh.
-    watermark = session.scalar(select(func.max(RecordChange.id))) or 0
-    jobs = session.scalars(select(Job).options(*_vector_columns(Job)).where(
-        Job.embedding_model == engine.encoder.model_id, Job.status == "open").order_by(Job.id)
-        .execution_options(yield_per=LOAD_CHUNK))
-    _apply_jobs(engine, jobs)
+def _first_load(engine: MatchEngine, session: Session, snapshot_dir: Path | None) -> int:
+    started = time.perf_counter()
+    snapshot = load_snapshot(engine, snapshot_dir)
+    if snapshot is not None:
+        watermark = snapshot.watermark
+    else:
+        # Read the watermark first: whatever changes during the load is replayed by the next refresh.
+        watermark = session.scalar(select(func.max(RecordChange.id))) or 0
+        jobs = session.scalars(select(Job).options(*_vector_columns(Job)).where(
+            Job.embedding_model == engine.encoder.model_id, Job.status == "open").order_by(Job.id)
+            .execution_options(yield_per=LOAD_CHUNK))
+        _apply_jobs(engine, jobs)
+    # Graduates always come from the database (snapshots hold no graduate data: app/matching/snapshot.py).
     graduates = session.scalars(select(Graduate).options(undefer(Graduate.embedding)).where(
         Graduate.embedding_model == engine.encoder.model_id, Graduate.record_status == "active")
         .order_by(Graduate.id).execution_options(yield_per=LOAD_CHUNK))
     _apply_graduates(engine, graduates)
     engine.compact()
     engine.state.watermark = watermark
-    # A transaction still open during the load may commit ids below the watermark: the first
-    # minute of refreshes re-reads a margin below it (re-applying a record is harmless).
+    engine.state.loaded_from = "snapshot" if snapshot is not None else "database"
+    # A transaction still open during the load (or the snapshot's writing) may commit ids below the
+    # watermark: the first minute of refreshes re-reads a margin below it (re-applying is harmless).
     engine.state.floors.append((utcnow(), max(0, watermark - FULL_LOAD_MARGIN)))
+    if snapshot is not None:
+        _apply_feed(engine, session)  # from the snapshot's watermark to now
+        engine.compact()
     engine.state.refreshed_at = utcnow()
+    engine.state.load_seconds = time.perf_counter() - started
     engine.state.loaded.set()
     return len(engine.jobs) + len(engine.graduates)
 

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from functools import lru_cache
+from pathlib import Path
 
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -23,6 +25,7 @@ from app.matching.encoder import build_encoder
 from app.matching.engine import MatchEngine, RankingSettings
 from app.matching.learned_weights import load_learned_weights
 from app.matching.query_cache import QueryVectorCache
+from app.matching.snapshot import write_snapshot
 from app.matching.scorer import DEFAULT_WEIGHTS
 from app.services.embedding import embed_pending_batch
 from app.services.impressions import ImpressionWriter
@@ -111,12 +114,24 @@ class IndexWorker:
 
 
 class IndexRefresher:
-    """Loads the engine at start, then applies the change feed every ``period_seconds``, and at once
-    when a session of this process commits a change (``OWN_WRITES`` wakes it)."""
+    """Loads the engine at start (from the snapshot in ``snapshot_dir`` when there is a usable one),
+    then applies the change feed every ``period_seconds``, and at once when a session of this
+    process commits a change (``OWN_WRITES`` wakes it).
 
-    def __init__(self, engine: MatchEngine, *, period_seconds: float) -> None:
+    It also keeps the host's snapshot fresh: after a load from the database (once the HNSW graph is
+    built, so the next process need not build it again), and after ``snapshot_after_changes``
+    applied changes but not more often than every ``snapshot_min_seconds``."""
+
+    def __init__(self, engine: MatchEngine, *, period_seconds: float, snapshot_dir: Path | None = None,
+                 snapshot_after_changes: int = 20_000, snapshot_min_seconds: float = 600.0) -> None:
         self.engine = engine
         self.period_seconds = period_seconds
+        self.snapshot_dir = snapshot_dir
+        self.snapshot_after_changes = snapshot_after_changes
+        self.snapshot_min_seconds = snapshot_min_seconds
+        self._changes_since_snapshot = 0
+        self._snapshot_due = False
+        self._last_snapshot = time.monotonic()
         self._stop = threading.Event()
         self._wake = threading.Event()
         self._thread = threading.Thread(target=self._run, name="index-refresher", daemon=True)
@@ -131,12 +146,40 @@ class IndexRefresher:
         self._stop.set()
         self._wake.set()
         OWN_WRITES.unsubscribe(self._wake)
-        self._thread.join(timeout=10)
+        self._thread.join(timeout=30)
         self.engine.state.refresher_running = False
 
     def refresh_once(self) -> int:
+        first = self.engine.state.watermark is None
         with session_scope() as session:
-            return refresh(self.engine, session)
+            applied = refresh(self.engine, session, snapshot_dir=self.snapshot_dir)
+        if first:
+            log.info("index ready from the %s in %.1f s: %d jobs, %d graduates", self.engine.state.loaded_from,
+                     self.engine.state.load_seconds or 0.0, len(self.engine.jobs), len(self.engine.graduates))
+            self._snapshot_due = self.engine.state.loaded_from == "database"
+        else:
+            self._changes_since_snapshot += applied
+        self._maybe_snapshot()
+        return applied
+
+    def _maybe_snapshot(self) -> None:
+        if self.snapshot_dir is None:
+            return
+        if (self._changes_since_snapshot >= self.snapshot_after_changes
+                and time.monotonic() - self._last_snapshot >= self.snapshot_min_seconds):
+            self._snapshot_due = True
+        vectors = self.engine.job_vectors
+        graph_settled = vectors.uses_ann or len(vectors) < vectors.ann_threshold or vectors.ann_unavailable
+        if not self._snapshot_due or not graph_settled:
+            return
+        watermark = self.engine.state.watermark
+        assert watermark is not None
+        try:
+            write_snapshot(self.engine, self.snapshot_dir, watermark=watermark)
+        except Exception:  # a full disk must not stop the refresher; the next due time retries
+            log.exception("could not write the index snapshot to %s", self.snapshot_dir)
+        self._snapshot_due, self._changes_since_snapshot = False, 0
+        self._last_snapshot = time.monotonic()
 
     def _run(self) -> None:
         backoff = self.period_seconds
