@@ -72,8 +72,9 @@ def run_worker_cycle(engine: MatchEngine, *, batch_size: int) -> int:
     for model in (Job, Graduate):
         with session_scope() as session:
             embedded += embed_pending_batch(session, encoder=engine.encoder, model=model, limit=batch_size)
-    with session_scope() as session:
-        refresh(engine, session)
+    if not engine.state.refresher_running:  # else the refresher applies them: they are this process's writes
+        with session_scope() as session:
+            refresh(engine, session)
     return embedded
 
 
