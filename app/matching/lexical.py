@@ -329,24 +329,31 @@ class LexicalIndex:
         doc_ids, doc_len = all_ids[order], all_len[order]
         nnz_ids, nnz_cols, nnz_tf = np.concatenate(ids), np.concatenate(cols), np.concatenate(tfs)
         nnz_rows = np.searchsorted(doc_ids, nnz_ids)
-        used, new_cols = np.unique(nnz_cols, return_inverse=True)
+        del nnz_ids
+        # Prune the vocabulary to the terms still in use (a counting pass, no sort).
+        used = np.flatnonzero(np.bincount(nnz_cols, minlength=len(self._terms)))
+        remap = np.full(len(self._terms), -1, dtype=np.int64)
+        remap[used] = np.arange(len(used))
         self._terms = [self._terms[i] for i in used.tolist()]
         self._vocab = {term: i for i, term in enumerate(self._terms)}
         avgdl = max(float(doc_len.sum()) / max(len(doc_ids), 1), 1.0)
-        self._install(
-            tf=nnz_tf, rows=nnz_rows, cols=new_cols.reshape(-1), ids=doc_ids, lengths=doc_len, avgdl=avgdl)
+        self._install(tf=nnz_tf, rows=nnz_rows, cols=remap[nnz_cols], ids=doc_ids, lengths=doc_len, avgdl=avgdl)
 
     def _install(self, *, tf: np.ndarray, rows: np.ndarray, cols: np.ndarray, ids: np.ndarray,
                  lengths: np.ndarray, avgdl: float) -> None:
         norm = self.K1 * (1 - self.B + self.B * lengths.astype(np.float64) / avgdl)
         tf64 = tf.astype(np.float64)
-        values = (tf64 * (self.K1 + 1) / (tf64 + norm[rows])).astype(np.float32)
-        # CSC by hand (sorted by column, then row) so that the raw counts stay aligned with the data.
-        order = np.lexsort((rows, cols))
-        indptr = np.zeros(len(self._terms) + 1, dtype=np.int64)
-        np.cumsum(np.bincount(cols, minlength=len(self._terms)), out=indptr[1:])
+        values = tf64 * (self.K1 + 1) / (tf64 + norm[rows])
+        del tf64
+        # CSC through scipy's counting sort, carrying each entry's position so that the raw counts
+        # follow the same order (positions up to 2**53 are exact in float64).
+        order_matrix = sparse.csc_matrix(
+            (np.arange(len(tf), dtype=np.float64), (rows, cols)), shape=(len(ids), len(self._terms)))
+        order_matrix.sort_indices()
+        order = order_matrix.data.astype(np.int64)
         self._base = sparse.csc_matrix(
-            (values[order], rows[order].astype(np.int32), indptr), shape=(len(ids), len(self._terms)))
+            (values[order].astype(np.float32), order_matrix.indices.astype(np.int32), order_matrix.indptr.astype(np.int64)),
+            shape=(len(ids), len(self._terms)))
         self._base_tf = np.minimum(tf[order], np.iinfo(np.uint16).max).astype(np.uint16)
         self._base_ids, self._base_len, self._base_avgdl = ids, lengths.astype(np.float32), avgdl
         self._base_live = np.ones(len(ids), dtype=np.bool_)
