@@ -44,6 +44,7 @@ LATE_COMMIT_WINDOW = timedelta(seconds=60)
 LOAD_CHUNK = 2000
 FULL_LOAD_MARGIN = 1000
 FIRST_LOAD_WAIT_SECONDS = 120.0
+OWN_WRITES_WAIT_SECONDS = 5.0
 _INFO_KEY = "index_sync_changes"
 
 
@@ -255,8 +256,14 @@ def sync_for_request(engine: MatchEngine, session: Session) -> None:
             refresh(engine, session)
     if OWN_WRITES.head <= engine.state.own_cursor:
         return
-    with engine.refresh_lock:
+    # Usually the refresher (woken by the same commit) is applying them right now: wait for it, but
+    # not without bound behind a long feed apply; the refresher will have them within its period.
+    if not engine.refresh_lock.acquire(timeout=OWN_WRITES_WAIT_SECONDS):
+        return
+    try:
         _apply_own_writes(engine, session)
+    finally:
+        engine.refresh_lock.release()
 
 
 def _apply_own_writes(engine: MatchEngine, session: Session) -> int:
