@@ -427,7 +427,9 @@ class LexicalIndex:
         base_cols = cols[cols < self._base.shape[1]]
         base_part = self._base[:, base_cols] if base_cols.size else None
         df = np.zeros(len(cols), dtype=np.float64)
-        if base_part is not None:
+        if base_part is not None and self._base_live_count == len(self._base_ids):
+            df[: len(base_cols)] = np.diff(base_part.indptr)  # no dead rows: a column's length is its df
+        elif base_part is not None:
             live = self._base_live[base_part.indices]
             per_col = np.repeat(np.arange(len(base_cols)), np.diff(base_part.indptr))
             df[: len(base_cols)] = np.bincount(per_col, weights=live, minlength=len(base_cols))
