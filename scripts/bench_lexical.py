@@ -62,6 +62,7 @@ def main() -> None:
     parser.add_argument("--size", type=int, default=100_000)
     parser.add_argument("--bm25s-path", type=Path)
     parser.add_argument("--postings", type=Path, default=DATA, help="the shared real postings (JSON)")
+    parser.add_argument("--indexes", default="compact,counter,bm25s", help="which to measure, comma-separated")
     args = parser.parse_args()
     if not args.postings.is_file():
         sys.exit(f"{args.postings} not found: this benchmark reads the shared real postings")
@@ -81,10 +82,12 @@ def main() -> None:
         index.compact()
         return index
 
-    compact, seconds, mb = _measure(build_compact)
-    p50, p99 = _query_ms(compact.score_arrays, queries)
-    rows.append(("scipy CSC (app.matching.lexical)", seconds, mb, p50, p99, "yes"))
-    del compact
+    wanted = set(args.indexes.split(","))
+    if "compact" in wanted:
+        compact, seconds, mb = _measure(build_compact)
+        p50, p99 = _query_ms(compact.score_arrays, queries)
+        rows.append(("scipy CSC (app.matching.lexical)", seconds, mb, p50, p99, "yes"))
+        del compact
 
     sys.path.insert(0, str(ROOT))
     from tests.unit.lexical_reference import ReferenceLexicalIndex
@@ -100,12 +103,13 @@ def main() -> None:
         index._rebuild()
         return index
 
-    counter, seconds, mb = _measure(build_counter)
-    p50, p99 = _query_ms(counter.score_arrays, queries)
-    rows.append(("per-posting Counter (before issue 11)", seconds, mb, p50, p99, "yes"))
-    del counter
+    if "counter" in wanted:
+        counter, seconds, mb = _measure(build_counter)
+        p50, p99 = _query_ms(counter.score_arrays, queries)
+        rows.append(("per-posting Counter (before issue 11)", seconds, mb, p50, p99, "yes"))
+        del counter
 
-    if args.bm25s_path:
+    if args.bm25s_path and "bm25s" in wanted:
         sys.path.insert(0, str(args.bm25s_path))
         import bm25s
 
