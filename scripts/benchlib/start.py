@@ -30,11 +30,30 @@ def _smaps_mb() -> dict[str, float]:
             "shared": fields["Shared_Clean"]}
 
 
+def _queries(engine, count: int) -> dict[str, object]:  # type: ignore[no-untyped-def]
+    """Match the stored graduates (up to ``count`` queries), so that the mapped pages a serving
+    worker touches are resident when memory is read again."""
+    from app.services.index_sync import profile_lexical_text
+
+    ids = [int(i) for i in engine.graduate_vectors.export_arrays()[0]]
+    times = []
+    for n in range(min(count, 10 * len(ids)) if ids else 0):
+        profile = engine.graduates.get(ids[n % len(ids)])
+        vector = engine.graduate_vectors.vector_of(ids[n % len(ids)])
+        started = time.perf_counter()
+        engine.match_profile(profile, vector=vector, text=profile_lexical_text(profile), top_k=10)
+        times.append((time.perf_counter() - started) * 1000)
+    times.sort()
+    return {"queries": len(times), "query_p50_ms": times[len(times) // 2] if times else None,
+            "smaps_queried": _smaps_mb(), "rss_queried_mb": proc_status_mb()}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--snapshot-dir", type=Path, required=True)
     parser.add_argument("--write-snapshot", action="store_true")
     parser.add_argument("--hold", type=Path)
+    parser.add_argument("--queries", type=int, default=200, help="matches after ready (touch mapped pages)")
     args = parser.parse_args()
 
     from app.db.session import session_scope
@@ -46,16 +65,18 @@ def main() -> None:
     engine = get_match_engine()  # the server's own construction: settings, encoder, weights
     rss_encoder = proc_status_mb()
     smaps_encoder = _smaps_mb()
-    started = time.perf_counter()
+    started, cpu_started = time.perf_counter(), time.process_time()
     with session_scope() as session:
         refresh(engine, session, snapshot_dir=args.snapshot_dir)
     ready = time.perf_counter() - started
+    ready_cpu = time.process_time() - cpu_started
     result: dict[str, object] = {
         "loaded_from": engine.state.loaded_from, "ready_seconds": ready, "jobs": len(engine.jobs),
         "graduates": len(engine.graduates), "rss_start_mb": rss_start, "rss_encoder_mb": rss_encoder,
         "rss_ready_mb": proc_status_mb(), "smaps_encoder": smaps_encoder, "smaps_ready": _smaps_mb(),
-        "graph_at_ready": engine.job_vectors.uses_ann, "pid": os.getpid(),
+        "graph_at_ready": engine.job_vectors.uses_ann, "pid": os.getpid(), "ready_cpu_seconds": ready_cpu,
     }
+    result.update(_queries(engine, args.queries))
     if args.write_snapshot:
         waited = time.perf_counter()
         vectors = engine.job_vectors
