@@ -51,6 +51,23 @@ class Settings(BaseSettings):
     pairing_sync_max_pairs: int = Field(default=200_000, ge=1)
     # The pairing-run thread of each API process (off in tests, which run pairings explicitly).
     pairing_executor: bool = True
+    # The change-feed refresher thread of each API process (issue 11): requests never read the feed;
+    # this thread applies it every refresh_seconds (and at once after this process's own writes).
+    background_refresher: bool = True
+    refresh_seconds: float = Field(default=0.5, gt=0.0, le=1.0)
+    # Match impressions: "background" queues them for a bulk writer thread (flushed every
+    # impression_flush_seconds, at impression_flush_rows, and on shutdown); "request" writes them in
+    # the request's own transaction (tests whose data lives in one uncommitted transaction).
+    impression_writes: Literal["background", "request"] = "background"
+    impression_flush_seconds: float = Field(default=1.0, gt=0.0, le=60.0)
+    impression_flush_rows: int = Field(default=500, ge=1, le=100_000)
+    # Index snapshots (app/matching/snapshot.py): where a process that loaded the index saves it so the
+    # next process starts from it. Default: an ``index-snapshot`` folder beside the SQLite file, or
+    # none for PostgreSQL (set a path shared by the API processes of one host). "" turns it off.
+    snapshot_dir: Path | None = None
+    # A fresh snapshot is written after this many applied changes, at most every snapshot_min_seconds.
+    snapshot_after_changes: int = Field(default=20_000, ge=1)
+    snapshot_min_seconds: float = Field(default=600.0, ge=0.0)
     # Query vectors of unsaved profiles kept per process (~1.5 KB each with e5-small); 0 turns it off.
     query_cache_size: int = Field(default=4096, ge=0, le=1_000_000)
 
@@ -99,6 +116,15 @@ class Settings(BaseSettings):
         if self.pg_statement_timeout_seconds and self.pg_io_timeout_seconds <= self.pg_statement_timeout_seconds:
             raise ValueError("JOBMATCH_PG_IO_TIMEOUT_SECONDS must exceed JOBMATCH_PG_STATEMENT_TIMEOUT_SECONDS")
         return self
+
+    @property
+    def snapshot_path(self) -> Path | None:
+        """Where index snapshots live, or None when there are none (see ``snapshot_dir``)."""
+        if self.snapshot_dir is not None:
+            return self.snapshot_dir if str(self.snapshot_dir) not in ("", ".") else None
+        if self.database_url.startswith("sqlite:///") and ":memory:" not in self.database_url:
+            return Path(self.database_url.removeprefix("sqlite:///")).resolve().parent / "index-snapshot"
+        return None
 
     @property
     def should_migrate_on_start(self) -> bool:

@@ -17,7 +17,7 @@ from app.core.logging import configure_logging
 from app.db.migrate import is_current, upgrade_to_head
 from app.db.session import get_engine
 from app.fairs.pairing_executor import start_pairing_executor
-from app.services.runtime import IndexWorker, get_match_engine
+from app.services.runtime import IndexRefresher, IndexWorker, get_impression_writer, get_match_engine
 
 log = logging.getLogger("jobmatch")
 
@@ -41,6 +41,7 @@ async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         _prepare_database()
     except Exception:  # the database may be down at start; /readyz reports it and requests get 503
         log.exception("could not prepare the database at start")
+    refresher = _start_refresher()
     worker = _start_worker()
     pairing = start_pairing_executor(get_settings())
     yield
@@ -48,6 +49,23 @@ async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         pairing.stop()
     if worker is not None:
         worker.stop()
+    if refresher is not None:
+        refresher.stop()
+    # Every impression a response promised is written before the process ends.
+    if get_impression_writer.cache_info().currsize:
+        get_impression_writer().stop()
+
+
+def _start_refresher() -> IndexRefresher | None:
+    settings = get_settings()
+    if not settings.background_refresher:
+        return None
+    # Loads the encoder now and the index in the background; requests wait for that first load.
+    refresher = IndexRefresher(get_match_engine(), period_seconds=settings.refresh_seconds,
+                               snapshot_dir=settings.snapshot_path, snapshot_after_changes=settings.snapshot_after_changes,
+                               snapshot_min_seconds=settings.snapshot_min_seconds)
+    refresher.start()
+    return refresher
 
 
 def _start_worker() -> IndexWorker | None:

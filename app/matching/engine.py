@@ -96,6 +96,12 @@ class EngineState:
     # (time, watermark) pairs: the watermark of a minute ago is where a refresh re-reads from.
     floors: deque[tuple[datetime, int]] = field(default_factory=deque)
     refreshed_at: datetime | None = None
+    # Read-your-writes (index_sync.OWN_WRITES): how far this engine has applied its process's writes.
+    own_cursor: int = 0
+    loaded: threading.Event = field(default_factory=threading.Event)  # set once the first load is done
+    refresher_running: bool = False  # a background refresher keeps this engine current
+    loaded_from: str | None = None  # "snapshot" or "database"
+    load_seconds: float | None = None
 
 
 class MatchEngine:

@@ -30,13 +30,13 @@ so the number is comparable across queries and a weak match is not inflated to 1
 from __future__ import annotations
 
 import logging
-import math
 import re
 import threading
 import unicodedata
 from functools import lru_cache
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from typing import Literal
 
 import numpy as np
@@ -176,13 +176,36 @@ def term_overlap(a: Sequence[str], b: Sequence[str]) -> tuple[list[str], list[st
 # -------------------------------------------------------------------------------- BM25 index
 
 
-class LexicalIndex:
-    """BM25 over postings, updatable by id.
+@dataclass(frozen=True)
+class LexicalArrays:
+    """A compacted index as plain arrays, for a snapshot (app.matching.snapshot): the BM25 matrix in
+    CSC form (``data`` saturated term frequencies at ``avgdl``, ``tf`` the raw counts beside them),
+    the posting id and length of each row (rows sorted by id) and the vocabulary in column order."""
 
-    Saturated term frequencies live in a sparse matrix snapshot (fast column sums at 100k
-    postings); postings changed since the snapshot are scored from their token counts, and the
-    snapshot is rebuilt once the changes exceed ``rebuild_after`` or 10% of the postings.
-    Document frequencies are kept exact at all times; the average length is frozen per snapshot.
+    data: np.ndarray  # float32, saturated tf per non-zero
+    tf: np.ndarray  # uint16, raw term frequency per non-zero (same order)
+    indices: np.ndarray  # int32, row of each non-zero
+    indptr: np.ndarray  # int64, column starts
+    ids: np.ndarray  # int64, posting id per row, ascending
+    lengths: np.ndarray  # float32, token count per row
+    avgdl: float
+    terms: list[str]
+
+
+class LexicalIndex:
+    """BM25 over postings, updatable by id, held as arrays rather than Python objects per posting.
+
+    The bulk of the postings live in a *base*: one CSC matrix of BM25-saturated term frequencies
+    (computed at the base's average length), their raw counts beside them, and a live flag per row.
+    A posting written since the base was built is *pending*: its token ids and counts as two small
+    arrays, scored with the current average length (one cached CSC over all pending postings, so no
+    Python loop per posting). Upserting or removing a base posting only clears its live flag. Once
+    the pending changes exceed ``rebuild_after`` or 10% of the postings, the base is rebuilt from
+    the arrays (no re-tokenising). Document frequencies are counted at query time over the query's
+    own columns, so they are exact at all times without a per-term table.
+
+    Scores are the same numbers the earlier per-posting ``Counter`` index gave (tests keep it as a
+    reference); 10 bytes per distinct (posting, token) pair instead of ~36 (scripts/bench_lexical.py).
     One lock serialises writes and scoring, so it can be shared by request threads.
     """
 
@@ -192,21 +215,41 @@ class LexicalIndex:
     def __init__(self, *, mode: TokenMode = TOKEN_MODE, rebuild_after: int = 1000) -> None:
         self._mode = mode
         self._rebuild_after = rebuild_after
-        self._docs: dict[int, Counter[str]] = {}
-        self._df: Counter[str] = Counter()
-        self._total_len = 0
         self._lock = threading.RLock()
-        self._dirty: set[int] = set()  # changed or removed since the snapshot
-        self._snapshot_ids = np.empty(0, dtype=np.int64)
-        self._snapshot_row: dict[int, int] = {}
         self._vocab: dict[str, int] = {}
-        self._matrix = sparse.csc_matrix((0, 0), dtype=np.float32)
+        self._terms: list[str] = []
+        # The base: rows sorted by id; a row whose posting was rewritten or removed is not live.
+        self._base = sparse.csc_matrix((0, 0), dtype=np.float32)
+        self._base_tf = np.empty(0, dtype=np.uint16)
+        self._base_ids = np.empty(0, dtype=np.int64)
+        self._base_len = np.empty(0, dtype=np.float32)
+        self._base_live = np.empty(0, dtype=np.bool_)
+        self._base_avgdl = 1.0
+        self._base_live_count = 0
+        # Pending postings: id → (term ids, counts); and their CSC, rebuilt lazily after a write.
+        self._pending: dict[int, tuple[np.ndarray, np.ndarray]] = {}
+        self._delta: tuple[sparse.csc_matrix, np.ndarray, np.ndarray] | None = None
+        self._total_len = 0.0
+        self._changed: set[int] = set()  # ids written since the base was built
+
+    # ------------------------------------------------------------------------------ size
 
     def __len__(self) -> int:
-        return len(self._docs)
+        return self._base_live_count + len(self._pending)
 
     def __contains__(self, doc_id: object) -> bool:
-        return doc_id in self._docs
+        if not isinstance(doc_id, (int, np.integer)):
+            return False
+        with self._lock:
+            return int(doc_id) in self._pending or self._base_row(int(doc_id)) is not None
+
+    def _base_row(self, doc_id: int) -> int | None:
+        row = int(np.searchsorted(self._base_ids, doc_id))
+        if row < len(self._base_ids) and self._base_ids[row] == doc_id and self._base_live[row]:
+            return row
+        return None
+
+    # ------------------------------------------------------------------------------ writes
 
     def upsert(self, doc_id: int, text: str) -> None:
         self.upsert_many([(doc_id, text)])
@@ -214,100 +257,215 @@ class LexicalIndex:
     def upsert_many(self, items: Iterable[tuple[int, str]]) -> None:
         # Tokenising (jieba) is the slow part: done before taking the lock so that scoring
         # continues while a large batch is indexed.
-        tokenized = [(int(doc_id), Counter(tokenize(text, mode=self._mode))) for doc_id, text in items]
+        self.upsert_tokens([(int(doc_id), tokenize(text, mode=self._mode)) for doc_id, text in items])
+
+    def upsert_tokens(self, items: Iterable[tuple[int, Sequence[str]]]) -> None:
+        """Insert or replace postings already tokenised (``tokenize`` with this index's mode)."""
+        counted = [(int(doc_id), Counter(tokens)) for doc_id, tokens in items]
         with self._lock:
-            for doc_id, counts in tokenized:
+            for doc_id, counts in counted:
                 self._drop(doc_id)
-                self._docs[doc_id] = counts
-                self._df.update(counts.keys())
-                self._total_len += sum(counts.values())
-                self._dirty.add(doc_id)
+                term_ids = np.fromiter((self._term_id(t) for t in counts), dtype=np.int32, count=len(counts))
+                tfs = np.fromiter(counts.values(), dtype=np.float32, count=len(counts))
+                self._pending[doc_id] = (term_ids, tfs)
+                self._total_len += float(tfs.sum())
+                self._changed.add(doc_id)
+            self._delta = None
             self._maybe_rebuild()
 
     def remove(self, ids: Iterable[int]) -> None:
         with self._lock:
             for doc_id in ids:
                 self._drop(int(doc_id))
+            self._delta = None
             self._maybe_rebuild()
 
+    def _term_id(self, term: str) -> int:
+        term_id = self._vocab.get(term)
+        if term_id is None:
+            term_id = self._vocab[term] = len(self._terms)
+            self._terms.append(term)
+        return term_id
+
     def _drop(self, doc_id: int) -> None:
-        counts = self._docs.pop(doc_id, None)
-        if counts is None:
+        pending = self._pending.pop(doc_id, None)
+        if pending is not None:
+            self._total_len -= float(pending[1].sum())
+            self._changed.add(doc_id)
             return
-        self._df.subtract(counts.keys())
-        self._total_len -= sum(counts.values())
-        self._dirty.add(doc_id)
+        row = self._base_row(doc_id)
+        if row is not None:
+            self._base_live[row] = False
+            self._base_live_count -= 1
+            self._total_len -= float(self._base_len[row])
+            self._changed.add(doc_id)
 
     def _maybe_rebuild(self) -> None:
-        if len(self._dirty) > max(self._rebuild_after, len(self._docs) // 10):
+        if len(self._changed) > max(self._rebuild_after, len(self) // 10):
             self._rebuild()
 
     def _rebuild(self) -> None:
-        ids = np.fromiter(self._docs.keys(), dtype=np.int64, count=len(self._docs))
-        avgdl = max(self._total_len / max(len(ids), 1), 1.0)
-        vocab: dict[str, int] = {}
-        rows: list[int] = []
-        cols: list[int] = []
-        values: list[float] = []
-        for row, doc_id in enumerate(ids.tolist()):
-            counts = self._docs[doc_id]
-            norm = self.K1 * (1 - self.B + self.B * sum(counts.values()) / avgdl)
-            for term, tf in counts.items():
-                rows.append(row)
-                cols.append(vocab.setdefault(term, len(vocab)))
-                values.append(tf * (self.K1 + 1) / (tf + norm))
-        matrix = sparse.csc_matrix(
-            (np.asarray(values, dtype=np.float32), (rows, cols)), shape=(len(ids), len(vocab))
-        )
-        self._snapshot_ids, self._vocab, self._matrix = ids, vocab, matrix
-        self._snapshot_row = {doc_id: row for row, doc_id in enumerate(ids.tolist())}
-        self._dirty = set()
+        """A new base from the live base rows and the pending postings, vocabulary pruned to the
+        terms still in use, values saturated at the current average length."""
+        base = self._base
+        columns = np.repeat(np.arange(base.shape[1], dtype=np.int64), np.diff(base.indptr))
+        live = self._base_live[base.indices]
+        rows_old = base.indices[live]
+        cols = [columns[live]]
+        tfs = [self._base_tf[live].astype(np.float32)]
+        ids = [self._base_ids[rows_old]]
+        lengths = [self._base_len[self._base_live]]
+        live_ids = self._base_ids[self._base_live]
+        for doc_id, (term_ids, counts) in self._pending.items():
+            cols.append(term_ids.astype(np.int64))
+            tfs.append(counts)
+            ids.append(np.full(len(term_ids), doc_id, dtype=np.int64))
+        pending_ids = np.fromiter(self._pending.keys(), dtype=np.int64, count=len(self._pending))
+        pending_len = np.fromiter((float(c.sum()) for _, c in self._pending.values()), dtype=np.float32,
+                                  count=len(self._pending))
+        all_ids = np.concatenate([live_ids, pending_ids])
+        all_len = np.concatenate([lengths[0], pending_len])
+        order = np.argsort(all_ids, kind="stable")
+        doc_ids, doc_len = all_ids[order], all_len[order]
+        nnz_ids, nnz_cols, nnz_tf = np.concatenate(ids), np.concatenate(cols), np.concatenate(tfs)
+        nnz_rows = np.searchsorted(doc_ids, nnz_ids)
+        del nnz_ids
+        # Prune the vocabulary to the terms still in use (a counting pass, no sort).
+        used = np.flatnonzero(np.bincount(nnz_cols, minlength=len(self._terms)))
+        remap = np.full(len(self._terms), -1, dtype=np.int64)
+        remap[used] = np.arange(len(used))
+        self._terms = [self._terms[i] for i in used.tolist()]
+        self._vocab = {term: i for i, term in enumerate(self._terms)}
+        avgdl = max(float(doc_len.sum()) / max(len(doc_ids), 1), 1.0)
+        self._install(tf=nnz_tf, rows=nnz_rows, cols=remap[nnz_cols], ids=doc_ids, lengths=doc_len, avgdl=avgdl)
 
-    def _idf(self, term: str) -> float:
-        df = self._df.get(term, 0)
-        return math.log(1.0 + (len(self._docs) - df + 0.5) / (df + 0.5))
+    def _install(self, *, tf: np.ndarray, rows: np.ndarray, cols: np.ndarray, ids: np.ndarray,
+                 lengths: np.ndarray, avgdl: float) -> None:
+        norm = self.K1 * (1 - self.B + self.B * lengths.astype(np.float64) / avgdl)
+        tf64 = tf.astype(np.float64)
+        values = tf64 * (self.K1 + 1) / (tf64 + norm[rows])
+        del tf64
+        # CSC through scipy's counting sort, carrying each entry's position so that the raw counts
+        # follow the same order (positions up to 2**53 are exact in float64).
+        order_matrix = sparse.csc_matrix(
+            (np.arange(len(tf), dtype=np.float64), (rows, cols)), shape=(len(ids), len(self._terms)))
+        order_matrix.sort_indices()
+        order = order_matrix.data.astype(np.int64)
+        self._base = sparse.csc_matrix(
+            (values[order].astype(np.float32), order_matrix.indices.astype(np.int32), order_matrix.indptr.astype(np.int64)),
+            shape=(len(ids), len(self._terms)))
+        self._base_tf = np.minimum(tf[order], np.iinfo(np.uint16).max).astype(np.uint16)
+        self._base_ids, self._base_len, self._base_avgdl = ids, lengths.astype(np.float32), avgdl
+        self._base_live = np.ones(len(ids), dtype=np.bool_)
+        self._base_live_count = len(ids)
+        self._pending, self._delta, self._changed = {}, None, set()
+        self._total_len = float(self._base_len.sum())
+
+    def compact(self) -> None:
+        """Fold every pending change into the base (after a bulk load), so queries stay vectorised."""
+        with self._lock:
+            if self._changed:
+                self._rebuild()
+
+    # ------------------------------------------------------------------------------ snapshot
+
+    def export_arrays(self) -> LexicalArrays:
+        """The compacted index as arrays (compacts first), for a snapshot."""
+        with self._lock:
+            self.compact()
+            base = self._base
+            return LexicalArrays(data=base.data, tf=self._base_tf, indices=base.indices, indptr=base.indptr,
+                                 ids=self._base_ids, lengths=self._base_len, avgdl=self._base_avgdl,
+                                 terms=list(self._terms))
+
+    @classmethod
+    def from_arrays(cls, arrays: LexicalArrays, *, mode: TokenMode = TOKEN_MODE,
+                    rebuild_after: int = 1000) -> LexicalIndex:
+        """An index over saved arrays, used as they are (memory-mapped arrays stay shared)."""
+        index = cls(mode=mode, rebuild_after=rebuild_after)
+        n_rows, n_terms = len(arrays.ids), len(arrays.terms)
+        if len(arrays.indptr) != n_terms + 1 or len(arrays.lengths) != n_rows or \
+                len(arrays.data) != len(arrays.indices) or len(arrays.tf) != len(arrays.data):
+            raise ValueError("inconsistent lexical arrays")
+        index._terms = list(arrays.terms)
+        index._vocab = {term: i for i, term in enumerate(index._terms)}
+        index._base = sparse.csc_matrix((arrays.data, arrays.indices, arrays.indptr), shape=(n_rows, n_terms),
+                                        copy=False)
+        index._base_tf, index._base_ids, index._base_len = arrays.tf, arrays.ids, arrays.lengths
+        index._base_avgdl = float(arrays.avgdl)
+        index._base_live = np.ones(n_rows, dtype=np.bool_)
+        index._base_live_count = n_rows
+        index._total_len = float(np.asarray(arrays.lengths, dtype=np.float64).sum())
+        return index
+
+    # ------------------------------------------------------------------------------ reads
+
+    def _delta_matrix(self) -> tuple[sparse.csc_matrix, np.ndarray, np.ndarray]:
+        """(raw-count CSC, ids, lengths) of the pending postings, cached until the next write."""
+        if self._delta is None:
+            ids = np.fromiter(self._pending.keys(), dtype=np.int64, count=len(self._pending))
+            parts = list(self._pending.values())
+            lengths = np.fromiter((float(c.sum()) for _, c in parts), dtype=np.float64, count=len(parts))
+            cols = np.concatenate([t for t, _ in parts]) if parts else np.empty(0, dtype=np.int32)
+            tfs = np.concatenate([c for _, c in parts]) if parts else np.empty(0, dtype=np.float32)
+            rows = np.repeat(np.arange(len(parts)), [len(t) for t, _ in parts]) if parts else np.empty(0, np.int64)
+            matrix = sparse.csc_matrix((tfs, (rows, cols)), shape=(len(parts), len(self._terms)))
+            self._delta = (matrix, ids, lengths)
+        return self._delta
 
     def _raw_arrays(self, query_text: str) -> tuple[np.ndarray, np.ndarray, float]:
         """(ids, raw BM25 scores, idf mass) of every posting with any hit.
 
-        The snapshot part is one sparse product with no Python loop over postings (a common bigram
-        such as 工作 hits nearly all of them); only postings changed since the snapshot are scored
-        one by one.
+        Base rows: one column slice and one sparse product (a common bigram such as 工作 hits
+        nearly all postings); pending rows: the same over their small CSC, at the current length.
         """
-        terms = [t for t in set(tokenize(query_text, mode=self._mode)) if self._df.get(t, 0) > 0]
-        if not terms:
-            return np.empty(0, dtype=np.int64), np.empty(0, dtype=np.float32), 0.0
-        idf = {t: self._idf(t) for t in terms}
+        query_terms = set(tokenize(query_text, mode=self._mode))
+        cols = np.asarray(sorted({self._vocab[t] for t in query_terms if t in self._vocab}), dtype=np.int64)
+        empty = np.empty(0, dtype=np.int64), np.empty(0, dtype=np.float32), 0.0
+        if cols.size == 0:
+            return empty
+        base_cols = cols[cols < self._base.shape[1]]
+        base_part = self._base[:, base_cols] if base_cols.size else None
+        df = np.zeros(len(cols), dtype=np.float64)
+        if base_part is not None and self._base_live_count == len(self._base_ids):
+            df[: len(base_cols)] = np.diff(base_part.indptr)  # no dead rows: a column's length is its df
+        elif base_part is not None:
+            live = self._base_live[base_part.indices]
+            per_col = np.repeat(np.arange(len(base_cols)), np.diff(base_part.indptr))
+            df[: len(base_cols)] = np.bincount(per_col, weights=live, minlength=len(base_cols))
+        delta, delta_ids, delta_len = self._delta_matrix()
+        delta_part = delta[:, cols] if len(delta_ids) else None
+        if delta_part is not None:
+            df += np.diff(delta_part.indptr)  # a pending posting is live by definition
+        present = df > 0
+        if not present.any():
+            return empty
+        n_docs = len(self)
+        idf = np.where(present, np.log(1.0 + (n_docs - df + 0.5) / (df + 0.5)), 0.0)
         id_parts: list[np.ndarray] = []
         score_parts: list[np.ndarray] = []
-        cols = [(self._vocab[t], idf[t]) for t in terms if t in self._vocab]
-        if cols and self._matrix.shape[0]:
-            weights = np.array([w for _, w in cols], dtype=np.float32)
-            column_scores = np.asarray(self._matrix[:, [c for c, _ in cols]] @ weights).ravel()
-            keep = column_scores > 0
-            if self._dirty:
-                keep &= ~np.isin(self._snapshot_ids, np.fromiter(self._dirty, dtype=np.int64))
-            id_parts.append(self._snapshot_ids[keep])
+        if base_part is not None and base_part.nnz:
+            weights = idf[: len(base_cols)].astype(np.float32)
+            column_scores = np.asarray(base_part @ weights).ravel()
+            keep = (column_scores > 0) & self._base_live
+            id_parts.append(self._base_ids[keep])
             score_parts.append(column_scores[keep].astype(np.float32))
-        # Changed since the snapshot: scored from token counts with the current average length
-        # (the snapshot's frozen one may be from a much smaller corpus, or none at all).
-        avgdl = max(self._total_len / max(len(self._docs), 1), 1.0)
-        dirty_ids: list[int] = []
-        dirty_scores: list[float] = []
-        for doc_id in self._dirty:
-            counts = self._docs.get(doc_id)
-            if counts is None:
-                continue
-            norm = self.K1 * (1 - self.B + self.B * sum(counts.values()) / avgdl)
-            score = sum(
-                idf[t] * counts[t] * (self.K1 + 1) / (counts[t] + norm) for t in terms if t in counts
-            )
-            if score > 0:
-                dirty_ids.append(doc_id)
-                dirty_scores.append(score)
-        id_parts.append(np.asarray(dirty_ids, dtype=np.int64))
-        score_parts.append(np.asarray(dirty_scores, dtype=np.float32))
-        return np.concatenate(id_parts), np.concatenate(score_parts), sum(idf.values())
+        if delta_part is not None and delta_part.nnz:
+            # Scored at the current average length: the base's frozen one may be from a much
+            # smaller corpus, or none at all.
+            avgdl = max(self._total_len / max(n_docs, 1), 1.0)
+            rows = delta_part.indices
+            per_col = np.repeat(np.arange(len(cols)), np.diff(delta_part.indptr))
+            tf = delta_part.data.astype(np.float64)
+            norm = self.K1 * (1 - self.B + self.B * delta_len[rows] / avgdl)
+            contributions = idf[per_col] * tf * (self.K1 + 1) / (tf + norm)
+            scores = np.bincount(rows, weights=contributions, minlength=len(delta_ids))
+            keep = scores > 0
+            id_parts.append(delta_ids[keep])
+            score_parts.append(scores[keep].astype(np.float32))
+        if not id_parts:
+            return np.empty(0, dtype=np.int64), np.empty(0, dtype=np.float32), float(idf.sum())
+        return np.concatenate(id_parts), np.concatenate(score_parts), float(idf.sum())
 
     def score_arrays(self, query_text: str) -> tuple[np.ndarray, np.ndarray]:
         """(ids, scores in [0, 1]) of every posting with any hit: the vectorised form of ``scores``."""
@@ -316,12 +474,6 @@ class LexicalIndex:
         if not idf_mass:
             return ids, raw
         return ids, np.minimum(raw / idf_mass, 1.0)
-
-    def compact(self) -> None:
-        """Fold every pending change into the snapshot (after a bulk load), so queries stay vectorised."""
-        with self._lock:
-            if self._dirty:
-                self._rebuild()
 
     def _raw_scores(self, query_text: str) -> tuple[dict[int, float], float]:
         ids, raw, idf_mass = self._raw_arrays(query_text)

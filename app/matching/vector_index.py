@@ -116,7 +116,8 @@ class VectorIndex:
         keep = np.sort(len(id_array) - 1 - last)
         id_array, matrix = id_array[keep], matrix[keep]
         with self._lock:
-            self._ensure_capacity(self._size + len(id_array))
+            # Only new ids need rows: a snapshot's spare rows then last for that many additions.
+            self._ensure_capacity(self._size + sum(1 for i in id_array.tolist() if i not in self._row_of))
             for doc_id, vector in zip(id_array.tolist(), matrix):
                 row = self._row_of.get(doc_id)
                 if row is None:
@@ -204,6 +205,11 @@ class VectorIndex:
     def uses_ann(self) -> bool:
         return self._graph is not None
 
+    @property
+    def ann_unavailable(self) -> bool:
+        """True when no graph can be built here (hnswlib missing or failed): exact search only."""
+        return self._ann_unavailable
+
     def search(
         self,
         query: np.ndarray,
@@ -281,6 +287,48 @@ class VectorIndex:
         rows = np.fromiter((self._row_of[i] for i in found.tolist()), dtype=np.int64, count=len(found))
         return _top_k(found, self._vectors[rows] @ q, k)  # exact cosines, exactly ordered
 
+    # ------------------------------------------------------------------------------- snapshot
+
+    def export_arrays(self) -> tuple[np.ndarray, np.ndarray]:
+        """Copies of the live (ids, vectors), for a snapshot (the live arrays change in place)."""
+        with self._lock:
+            return self._ids[: self._size].copy(), self._vectors[: self._size].copy()
+
+    def save_graph(self, path: str) -> dict[str, object] | None:
+        """Write the HNSW graph to ``path`` (None when there is none yet); returns its bookkeeping."""
+        with self._lock:
+            if self._graph is None:
+                return None
+            return self._graph.save(path)
+
+    def load_arrays(self, ids: np.ndarray, vectors: np.ndarray, *, graph_path: str | None = None,
+                    graph_state: dict[str, object] | None = None) -> None:
+        """Start from saved arrays (an empty index only). ``vectors`` is used as it is: a
+        copy-on-write memory map with spare rows past ``len(ids)`` lets several processes share
+        the pages, and appends land in the spare rows. With a saved graph the index is searchable
+        by HNSW at once; without one the graph is built in the background as after a load."""
+        with self._lock:
+            if self._size:
+                raise ValueError("load_arrays needs an empty index")
+            if vectors.ndim != 2 or vectors.shape[1] != self.dim or len(vectors) < len(ids):
+                raise ValueError(f"vectors of shape {vectors.shape} do not fit {len(ids)} ids of dimension {self.dim}")
+            self._vectors = vectors
+            self._ids = np.full(len(vectors), -1, dtype=np.int64)
+            self._ids[: len(ids)] = ids
+            self._size = len(ids)
+            self._row_of = {doc_id: row for row, doc_id in enumerate(ids.tolist())}
+            if len(self._row_of) != len(ids):
+                raise ValueError("duplicate ids in saved vectors")
+            if graph_path is not None and graph_state is not None:
+                try:
+                    self._graph = _HnswGraph.load(graph_path, state=graph_state, dim=self.dim,
+                                                  ef_search=self._ef_search)
+                    return
+                except Exception:  # a graph that will not load is rebuilt, not fatal
+                    logger.warning("saved HNSW graph for %s not loaded; rebuilding", self.model_id, exc_info=True)
+            if self._size >= self.ann_threshold and not self._ann_unavailable:
+                self._start_graph_build()
+
     def _check_model(self, model_id: str) -> None:
         if model_id != self.model_id:
             raise ModelMismatchError(
@@ -348,6 +396,27 @@ class _HnswGraph:
         self._live: set[int] = set(ids.tolist())
         self._removed: set[int] = set()  # deleted ids whose slot may still hold them
         self._vacant = 0  # deleted slots an insert may take over
+
+    def save(self, path: str) -> dict[str, object]:
+        self._index.save_index(path)
+        return {"live": len(self._live), "removed": sorted(self._removed), "vacant": self._vacant}
+
+    @classmethod
+    def load(cls, path: str, *, state: dict[str, object], dim: int, ef_search: int) -> _HnswGraph:
+        import hnswlib
+
+        graph = cls.__new__(cls)
+        graph._index = hnswlib.Index(space="ip", dim=dim)
+        graph._index.load_index(path, allow_replace_deleted=True)
+        graph._ef_search = ef_search
+        labels = np.asarray(graph._index.get_ids_list(), dtype=np.int64)
+        removed = {int(i) for i in state["removed"]}  # type: ignore[attr-defined]
+        graph._live = set(labels.tolist()) - removed
+        graph._removed = removed
+        graph._vacant = int(state["vacant"])  # type: ignore[call-overload]
+        if len(graph._live) != state["live"]:
+            raise ValueError("saved graph does not match its bookkeeping")
+        return graph
 
     def upsert(self, ids: np.ndarray, vectors: np.ndarray) -> None:
         for doc_id, vector in zip(ids.tolist(), vectors):

@@ -2,13 +2,14 @@
 from __future__ import annotations
 
 import uuid
-from dataclasses import replace
+from dataclasses import asdict, replace
 from collections.abc import Sequence
 from typing import cast
 
 import numpy as np
 from sqlalchemy.orm import Session
 
+from app.config import get_settings
 from app.core.errors import Conflict, FieldProblem, NotFound
 from app.db.models import Feedback, Graduate, Job, MatchImpression
 from app.domain.caller import Caller
@@ -25,11 +26,12 @@ from app.services.index_sync import (
     job_lexical_text,
     profile_doc,
     profile_lexical_text,
-    refresh,
     stored_vector,
+    sync_for_request,
 )
+from app.services.impressions import ImpressionRow
 from app.services.pseudonyms import candidate_pseudonym, pseudonym_secret
-from app.services.runtime import get_query_cache
+from app.services.runtime import get_impression_writer, get_query_cache
 from app.services.sensitive_reads import audit_graduate_ids, show_graduates
 
 
@@ -76,7 +78,7 @@ def profile_subject(*, engine: MatchEngine, profile: ProfileIn) -> tuple[Profile
 def match_jobs(session: Session, *, engine: MatchEngine, profile: ProfileDoc, vector: np.ndarray, top_k: int,
                filters: MatchFiltersIn, caller: Caller, graduate_id: int | None,
                min_score: float | None = None) -> tuple[str, list[JobMatchOut]]:
-    refresh(engine, session, wait=False)
+    sync_for_request(engine, session)
     if not caller.is_staff:
         # Hardship must not move anything a platform sees, the P8 public-welfare floor included:
         # which posts appear for its own graduate would otherwise tell it their status.
@@ -84,12 +86,15 @@ def match_jobs(session: Session, *, engine: MatchEngine, profile: ProfileDoc, ve
     results = engine.match_profile(profile, vector=vector, text=profile_lexical_text(profile), top_k=top_k,
                                    filters=to_filters(filters), with_priority=caller.is_staff,
                                    min_relevance=min_score or 0.0)
-    match_id = uuid.uuid4().hex
-    session.add_all(MatchImpression(match_id=match_id, api_key_id=caller.key_id, graduate_id=graduate_id,
-                                    job_id=result.job.id, rank=rank, score=result.score,
-                                    components=result.components)
-                    for rank, result in enumerate(results, start=1))
-    session.flush()
+    match_id = uuid.uuid4().hex  # known before anything is written: feedback may cite it at once
+    rows = [ImpressionRow(match_id=match_id, api_key_id=caller.key_id, graduate_id=graduate_id, job_id=result.job.id,
+                          rank=rank, score=result.score, components=result.components)
+            for rank, result in enumerate(results, start=1)]
+    if get_settings().impression_writes == "request":
+        session.add_all(MatchImpression(**asdict(row)) for row in rows)
+        session.flush()
+    else:
+        get_impression_writer().put(rows)  # written in bulk by the background flusher
     if graduate_id is not None:
         # A staff answer for a hardship graduate carries the P9 reason: a read of their status.
         audit_graduate_ids(session, caller=caller, graduate_ids=[graduate_id], action="match_graduate")
@@ -115,7 +120,7 @@ def job_candidates(session: Session, *, engine: MatchEngine, job_id: int, top_k:
     if job.held_back and not caller.is_staff:  # its owner: told why, nobody else learns it exists
         raise Conflict("this posting is held back by screening until staff clear it; see its findings",
                        problems=[FieldProblem("job_id", f"screening status {job.screening_status}")])
-    refresh(engine, session, wait=False)
+    sync_for_request(engine, session)
     vector = stored_vector(job, engine)
     if vector is None:
         vector = engine.encoder.encode_passages([job_text(job)])[0]
@@ -160,9 +165,12 @@ def load_graduates(session: Session, ids: Sequence[int]) -> dict[int, Graduate]:
 def record_feedback(session: Session, *, data: FeedbackIn, caller: Caller) -> Feedback:
     # A match_id is the key's own: another key's feedback on it would write into ranker training
     # data under a result it never saw (L5), and answers exactly as an unknown id does.
-    impression = session.query(MatchImpression).filter(
+    impression: MatchImpression | ImpressionRow | None = session.query(MatchImpression).filter(
         MatchImpression.match_id == data.match_id, MatchImpression.job_id == data.job_id,
         MatchImpression.api_key_id == caller.key_id).first()
+    if impression is None:  # still queued for the bulk write in this process?
+        queued = get_impression_writer().pending(match_id=data.match_id, job_id=data.job_id)
+        impression = queued if queued is not None and queued.api_key_id == caller.key_id else None
     if impression is None:
         raise NotFound("no such job in that match result",
                        problems=[FieldProblem("match_id", "unknown match_id, or the job was not in its results")])

@@ -1,29 +1,35 @@
-"""The process-wide matching engine and the worker thread that keeps it current.
+"""The process-wide matching engine and the threads that keep it current.
 
 Each API process builds its engine once (encoder, indexes) and keeps it current from the
-database: a daemon thread embeds pending records in committed batches and applies the change
-feed every ``worker_poll_seconds``, so a posting created or closed through any process shows in
-every process's matches within about a second.
+database with two daemon threads: the refresher (``IndexRefresher``) loads the index at start and
+then applies the change feed every ``refresh_seconds`` (≤ 1 s), so a posting created or closed
+through any process shows in every process's matches within about a second, and requests never
+read the feed themselves; the embedding worker (``IndexWorker``) embeds pending records in
+committed batches. Match impressions go to the process's ``ImpressionWriter``.
 """
 from __future__ import annotations
 
 import logging
 import threading
+import time
 from functools import lru_cache
+from pathlib import Path
 
 from sqlalchemy.exc import SQLAlchemyError
 
 from app.config import Settings, get_settings
 from app.db.errors import classify, summary
 from app.db.models import Graduate, Job
-from app.db.session import session_scope
+from app.db.session import get_session_factory, session_scope
 from app.matching.encoder import build_encoder
 from app.matching.engine import MatchEngine, RankingSettings
 from app.matching.learned_weights import load_learned_weights
 from app.matching.query_cache import QueryVectorCache
+from app.matching.snapshot import write_snapshot
 from app.matching.scorer import DEFAULT_WEIGHTS
 from app.services.embedding import embed_pending_batch
-from app.services.index_sync import refresh
+from app.services.impressions import ImpressionWriter
+from app.services.index_sync import OWN_WRITES, refresh
 
 log = logging.getLogger("jobmatch.worker")
 
@@ -52,14 +58,23 @@ def get_match_engine() -> MatchEngine:
     return MatchEngine(encoder=encoder, settings=ranking_settings(settings))
 
 
+@lru_cache
+def get_impression_writer() -> ImpressionWriter:
+    """One per process; its thread starts with the first impression, the lifespan flushes it on stop."""
+    settings = get_settings()
+    return ImpressionWriter(session_factory=lambda: get_session_factory(write=True)(),
+                            flush_rows=settings.impression_flush_rows, flush_seconds=settings.impression_flush_seconds)
+
+
 def run_worker_cycle(engine: MatchEngine, *, batch_size: int) -> int:
     """One pass: embed a batch of each resource, commit, then apply the change feed."""
     embedded = 0
     for model in (Job, Graduate):
         with session_scope() as session:
             embedded += embed_pending_batch(session, encoder=engine.encoder, model=model, limit=batch_size)
-    with session_scope() as session:
-        refresh(engine, session)
+    if not engine.state.refresher_running:  # else the refresher applies them: they are this process's writes
+        with session_scope() as session:
+            refresh(engine, session)
     return embedded
 
 
@@ -97,3 +112,89 @@ class IndexWorker:
                 backoff = min(backoff * 2, 10.0)
             if not busy:
                 self._stop.wait(backoff)
+
+
+class IndexRefresher:
+    """Loads the engine at start (from the snapshot in ``snapshot_dir`` when there is a usable one),
+    then applies the change feed every ``period_seconds``, and at once when a session of this
+    process commits a change (``OWN_WRITES`` wakes it).
+
+    It also keeps the host's snapshot fresh: after a load from the database (once the HNSW graph is
+    built, so the next process need not build it again), and after ``snapshot_after_changes``
+    applied changes but not more often than every ``snapshot_min_seconds``."""
+
+    def __init__(self, engine: MatchEngine, *, period_seconds: float, snapshot_dir: Path | None = None,
+                 snapshot_after_changes: int = 20_000, snapshot_min_seconds: float = 600.0) -> None:
+        self.engine = engine
+        self.period_seconds = period_seconds
+        self.snapshot_dir = snapshot_dir
+        self.snapshot_after_changes = snapshot_after_changes
+        self.snapshot_min_seconds = snapshot_min_seconds
+        self._changes_since_snapshot = 0
+        self._snapshot_due = False
+        self._last_snapshot = time.monotonic()
+        self._stop = threading.Event()
+        self._wake = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="index-refresher", daemon=True)
+
+    def start(self) -> None:
+        # From now on requests wait for this thread's first load instead of loading themselves.
+        self.engine.state.refresher_running = True
+        OWN_WRITES.subscribe(self._wake)
+        self._thread.start()
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._wake.set()
+        OWN_WRITES.unsubscribe(self._wake)
+        self._thread.join(timeout=30)
+        self.engine.state.refresher_running = False
+
+    def refresh_once(self) -> int:
+        first = self.engine.state.watermark is None
+        with session_scope() as session:
+            applied = refresh(self.engine, session, snapshot_dir=self.snapshot_dir)
+        if first:
+            log.info("index ready from the %s in %.1f s: %d jobs, %d graduates", self.engine.state.loaded_from,
+                     self.engine.state.load_seconds or 0.0, len(self.engine.jobs), len(self.engine.graduates))
+            self._snapshot_due = self.engine.state.loaded_from == "database"
+        else:
+            self._changes_since_snapshot += applied
+        self._maybe_snapshot()
+        return applied
+
+    def _maybe_snapshot(self) -> None:
+        if self.snapshot_dir is None:
+            return
+        if (self._changes_since_snapshot >= self.snapshot_after_changes
+                and time.monotonic() - self._last_snapshot >= self.snapshot_min_seconds):
+            self._snapshot_due = True
+        vectors = self.engine.job_vectors
+        graph_settled = vectors.uses_ann or len(vectors) < vectors.ann_threshold or vectors.ann_unavailable
+        if not self._snapshot_due or not graph_settled:
+            return
+        watermark = self.engine.state.watermark
+        assert watermark is not None
+        try:
+            write_snapshot(self.engine, self.snapshot_dir, watermark=watermark)
+        except Exception:  # a full disk must not stop the refresher; the next due time retries
+            log.exception("could not write the index snapshot to %s", self.snapshot_dir)
+        self._snapshot_due, self._changes_since_snapshot = False, 0
+        self._last_snapshot = time.monotonic()
+
+    def _run(self) -> None:
+        backoff = self.period_seconds
+        while not self._stop.is_set():
+            self._wake.clear()
+            try:
+                self.refresh_once()
+                backoff = self.period_seconds
+            except SQLAlchemyError as error:
+                trouble = classify(error)
+                log.warning("index refresher could not use the database (%s): %s",
+                            trouble.reason if trouble else "error", summary(error))
+                backoff = min(backoff * 2, 10.0)
+            except Exception:
+                log.exception("index refresh failed")
+                backoff = min(backoff * 2, 10.0)
+            self._wake.wait(backoff)

@@ -13,14 +13,14 @@ from app.db.models import Graduate
 from app.domain.caller import Caller
 from app.matching.engine import JobMatch, MatchEngine
 from app.services import matching as matching_service
-from app.services.index_sync import profile_lexical_text, refresh
+from app.services.index_sync import profile_lexical_text, sync_for_request
 
 
 def recommend_jobs(session: Session, *, engine: MatchEngine, graduates: Sequence[Graduate], caller: Caller,
                    top_k: int) -> dict[int, list[JobMatch]]:
     if not graduates:
         return {}
-    refresh(engine, session, wait=False)
+    sync_for_request(engine, session)
     found: dict[int, list[JobMatch]] = {}
     for graduate in graduates:
         profile, vector, _ = matching_service.graduate_subject(session, engine=engine, graduate_id=graduate.id,
