@@ -189,6 +189,39 @@ def reindex(
     typer.echo(f"embedded {done} records with {encoder.model_id}")
 
 
+@cli.command()
+def worker(
+    batch_size: Annotated[int | None, typer.Option(
+        help="graduates/bodies per committed batch (titles: 4x); default JOBMATCH_EMBED_BATCH_SIZE")] = None,
+    until_idle: Annotated[bool, typer.Option("--until-idle", help="exit once nothing is pending")] = False,
+) -> None:
+    """Embed pending records in this process until stopped: titles first (a posting is matchable
+    once its title is embedded), then graduates, then posting bodies.
+
+    Run one or more beside `jobmatch serve` with JOBMATCH_EMBED_IN_API=false. On PostgreSQL workers
+    claim rows with SKIP LOCKED and never embed a record twice; on SQLite run one. SIGTERM/SIGINT
+    finish the current batch and exit; a killed worker loses only its uncommitted batch.
+    """
+    from app.core.logging import configure_logging
+    from app.matching.encoder import build_encoder
+    from app.services.embed_worker import EmbedWorker
+    from app.services.runtime import embed_batch_sizes
+
+    settings = get_settings()
+    configure_logging(level=settings.log_level, json_format=settings.log_json)
+    if settings.should_migrate_on_start:
+        _ready_database()
+    encoder = build_encoder(name=settings.encoder, model=settings.embedding_model)
+    embed_worker = EmbedWorker(session_factory=get_session_factory(), encoder=encoder,
+                               batch_sizes=embed_batch_sizes(settings, batch_size=batch_size),
+                               poll_seconds=settings.worker_poll_seconds)
+    embed_worker.install_signal_handlers()
+    typer.echo(f"embedding worker ready ({encoder.model_id}); stop with SIGTERM or Ctrl-C", err=True)
+    stats = embed_worker.run(until_idle=until_idle)
+    typer.echo(f"embedded {sum(stats.records.values())} records in {stats.batches} batches: "
+               + ", ".join(f"{name} {count}" for name, count in stats.records.items()), err=True)
+
+
 @calendar_cli.command("load")
 def calendar_load(path: Annotated[Path, typer.Argument(help="CSV (date,type,name) or JSON list; see README")]) -> None:
     """Load a year's holidays and make-up workdays (replaces what was loaded for that year)."""

@@ -1,7 +1,8 @@
 """The process-wide matching engine and the worker thread that keeps it current.
 
 Each API process builds its engine once (encoder, indexes) and keeps it current from the
-database: a daemon thread embeds pending records in committed batches and applies the change
+database: a daemon thread embeds pending records in committed batches (unless
+JOBMATCH_EMBED_IN_API=false leaves that to `jobmatch worker` processes) and applies the change
 feed every ``worker_poll_seconds``, so a posting created or closed through any process shows in
 every process's matches within about a second.
 """
@@ -15,14 +16,13 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from app.config import Settings, get_settings
 from app.db.errors import classify, summary
-from app.db.models import Graduate, Job
-from app.db.session import session_scope
+from app.db.session import get_session_factory, session_scope
 from app.matching.encoder import build_encoder
 from app.matching.engine import MatchEngine, RankingSettings
 from app.matching.learned_weights import load_learned_weights
 from app.matching.query_cache import QueryVectorCache
 from app.matching.scorer import DEFAULT_WEIGHTS
-from app.services.embedding import embed_pending_batch
+from app.services.embedding import PassName, embed_next
 from app.services.index_sync import refresh
 
 log = logging.getLogger("jobmatch.worker")
@@ -52,22 +52,32 @@ def get_match_engine() -> MatchEngine:
     return MatchEngine(encoder=encoder, settings=ranking_settings(settings))
 
 
-def run_worker_cycle(engine: MatchEngine, *, batch_size: int) -> int:
-    """One pass: embed a batch of each resource, commit, then apply the change feed."""
+def embed_batch_sizes(settings: Settings, *, batch_size: int | None = None) -> dict[PassName, int]:
+    """Records per batch of each pass; ``batch_size`` (when given) replaces the setting for graduates
+    and bodies, and the title pass keeps the same proportion."""
+    body = batch_size or settings.embed_batch_size
+    title = settings.embed_title_batch_size if batch_size is None else 4 * batch_size
+    return {"title": title, "graduate": body, "body": body}
+
+
+def run_worker_cycle(engine: MatchEngine, *, batch_size: int, embed: bool = True) -> int:
+    """One pass: embed one committed batch of the most urgent pass (titles, then graduates, then
+    bodies) unless this process leaves embedding to `jobmatch worker`, then apply the change feed."""
     embedded = 0
-    for model in (Job, Graduate):
-        with session_scope() as session:
-            embedded += embed_pending_batch(session, encoder=engine.encoder, model=model, limit=batch_size)
+    if embed:
+        _, embedded = embed_next(get_session_factory(), encoder=engine.encoder,
+                                 batch_sizes=embed_batch_sizes(get_settings(), batch_size=batch_size))
     with session_scope() as session:
         refresh(engine, session)
     return embedded
 
 
 class IndexWorker:
-    def __init__(self, engine: MatchEngine, *, poll_seconds: float, batch_size: int) -> None:
+    def __init__(self, engine: MatchEngine, *, poll_seconds: float, batch_size: int, embed: bool = True) -> None:
         self.engine = engine
         self.poll_seconds = poll_seconds
         self.batch_size = batch_size
+        self.embed = embed
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, name="index-worker", daemon=True)
 
@@ -82,7 +92,7 @@ class IndexWorker:
         backoff = self.poll_seconds
         while not self._stop.is_set():
             try:
-                busy = run_worker_cycle(self.engine, batch_size=self.batch_size) > 0
+                busy = run_worker_cycle(self.engine, batch_size=self.batch_size, embed=self.embed) > 0
                 backoff = self.poll_seconds
             except SQLAlchemyError as error:
                 # The database is down or busy: keep the last index and try again, more slowly.
