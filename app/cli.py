@@ -172,7 +172,7 @@ def reindex(
     pending (they leave matching until re-embedded).
     """
     from app.matching.encoder import build_encoder
-    from app.services.embedding import count_pending, embed_all_pending, mark_all_pending
+    from app.services.embedding import count_pending_work, embed_all_pending, mark_all_pending
 
     _ready_database()
     settings = get_settings()
@@ -181,12 +181,14 @@ def reindex(
         with session_scope() as session:
             mark_all_pending(session)
     with session_scope() as session:
-        pending = count_pending(session, model_id=encoder.model_id)
-    with tqdm(total=sum(pending.values()), unit="record", desc=f"embedding with {encoder.model_id}",
-              file=sys.stderr) as bar:
+        work = count_pending_work(session, model_id=encoder.model_id)
+    with tqdm(total=work, unit="vector", desc=f"embedding with {encoder.model_id}", file=sys.stderr) as bar:
         done = embed_all_pending(session_factory=get_session_factory(), encoder=encoder, batch_size=batch_size,
                                  on_progress=bar.update)
-    typer.echo(f"embedded {done} records with {encoder.model_id}")
+    # A posting has two vectors (title, body) but is one record.
+    records = max(done["title"], done["body"]) + done["graduate"]
+    typer.echo(f"embedded {records} records with {encoder.model_id} "
+               f"({done['title']} titles, {done['graduate']} graduates, {done['body']} bodies)")
 
 
 @cli.command()

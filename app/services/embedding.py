@@ -197,9 +197,10 @@ def embed_next(session_factory: Callable[[], Session], *, encoder: Encoder,
 
 def embed_all_pending(*, session_factory: Callable[[], Session], encoder: Encoder, batch_size: int = 64,
                       passes: Sequence[PassName] = PASSES,
-                      on_progress: Callable[[int], None] | None = None) -> int:
-    """Embed until nothing is pending, one committed batch at a time (resumable when interrupted)."""
-    total = 0
+                      on_progress: Callable[[int], None] | None = None) -> dict[PassName, int]:
+    """Embed until nothing is pending, pass by pass, one committed batch at a time (resumable when
+    interrupted); returns the records each pass embedded."""
+    totals: dict[PassName, int] = dict.fromkeys(passes, 0)
     for name in passes:
         while True:
             session = session_factory()
@@ -210,10 +211,10 @@ def embed_all_pending(*, session_factory: Callable[[], Session], encoder: Encode
                 session.close()
             if not done:
                 break
-            total += done
+            totals[name] += done
             if on_progress:
                 on_progress(done)
-    return total
+    return totals
 
 
 def inline_pass(record: Job | Graduate) -> PassName:
@@ -257,6 +258,11 @@ def count_pending(session: Session, *, model_id: str) -> dict[str, int]:
     return {"jobs": _count(session, Job, or_(EMBED_PASSES["title"].pending(model_id),
                                               EMBED_PASSES["body"].pending(model_id))),
             "graduates": _count(session, Graduate, EMBED_PASSES["graduate"].pending(model_id))}
+
+
+def count_pending_work(session: Session, *, model_id: str) -> int:
+    """Batches' worth of records left, pass by pass (a new posting counts twice: title and body)."""
+    return sum(_count(session, p.model, p.pending(model_id)) for p in EMBED_PASSES.values())
 
 
 def count_embedded(session: Session, *, model_id: str) -> dict[str, int]:
