@@ -22,7 +22,9 @@ must contain "ingest"):
 
 Times are counted from the start of the batch load ("from start") and from its end ("after
 load"); postings/s = postings / seconds from start to matchable. The machine is shared: the load
-average is printed beside the table.
+average is printed beside the table, and so is the CPU time the API process and the workers spent
+up to matchable, per posting — a measure the other jobs on the machine do not move — with the
+throughput those CPU seconds would give on the 2 cores if nothing else ran.
 """
 from __future__ import annotations
 
@@ -46,6 +48,7 @@ from sqlalchemy.engine import make_url  # noqa: E402
 from benchlib import dataset  # noqa: E402
 from benchlib.http_load import Server, free_port  # noqa: E402
 from benchlib.real_set import _grade_module  # noqa: E402
+from benchlib.stats import cpu_seconds  # noqa: E402
 
 DEFAULT_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/jobmatch_bench_ingest"
 BATCH = 1000
@@ -60,6 +63,8 @@ class Row:
     matchable_s: float
     bodies_s: float | None
     bodies_estimate_s: float | None
+    api_cpu_s: float  # the API process, from the start of the load to matchable
+    worker_cpu_s: float  # all workers, from the start of the load to matchable
     load_average: str
 
     def cells(self) -> list[str]:
@@ -70,9 +75,12 @@ class Row:
             bodies = f"~{self.bodies_estimate_s:.0f}"
         else:
             bodies = "?"
+        # What the same work would take on the 2 cores if nothing else ran: CPU-bound throughout.
+        idle = self.postings / ((self.api_cpu_s + self.worker_cpu_s) / 2)
         return [str(self.workers), f"{self.postings:,}", f"{self.median_chars:.0f}", f"{self.load_s:.1f}",
                 f"{self.matchable_s:.1f}", f"{after_load:.1f}", f"{self.postings / self.matchable_s:.0f}",
-                bodies, self.load_average]
+                bodies, f"{1000 * self.api_cpu_s / self.postings:.1f}",
+                f"{1000 * self.worker_cpu_s / self.postings:.1f}", f"{idle:.0f}", self.load_average]
 
 
 def real_postings(limit: int | None) -> list[dict[str, Any]]:
@@ -131,6 +139,9 @@ def run(url: str, postings: list[dict[str, Any]], *, workers: int, omp_threads: 
         with httpx.Client(base_url=server.base_url, timeout=600.0, headers=headers) as client:
             server.wait_ready(client, deadline=time.perf_counter() + 300)
             processes = start_workers(url, workers, omp_threads=omp_threads, log_dir=log_dir)
+            cpu = lambda pids: sum(cpu_seconds(pid) for pid in pids)  # noqa: E731
+            worker_pids = [process.pid for process in processes]
+            api_before, workers_before = cpu(server.pids()), cpu(worker_pids)
             started = time.perf_counter()
             for start in range(0, len(postings), BATCH):
                 response = client.post("/v1/jobs/batch", json={"items": postings[start:start + BATCH]})
@@ -146,6 +157,8 @@ def run(url: str, postings: list[dict[str, Any]], *, workers: int, omp_threads: 
                 if matchable_s is None and passes["title"]["pending"] == 0 \
                         and status["indexed"]["jobs"] >= len(postings):
                     matchable_s = now
+                    api_cpu = cpu(server.pids()) - api_before
+                    worker_cpu = cpu(worker_pids) - workers_before
                     print(f"  {workers} worker(s): matchable after {now:.1f} s; waiting for bodies "
                           f"(pending {passes['body']['pending']})", file=sys.stderr)
                 if matchable_s is not None and passes["body"]["pending"] == 0:
@@ -157,7 +170,7 @@ def run(url: str, postings: list[dict[str, Any]], *, workers: int, omp_threads: 
                     break
                 time.sleep(0.5)
         return Row(workers, len(postings), statistics.median(len(p["description"]) for p in postings), load_s,
-                   matchable_s, bodies_s, estimate, load_average())
+                   matchable_s, bodies_s, estimate, api_cpu, worker_cpu, load_average())
     finally:
         for process in processes:
             process.terminate()
@@ -171,7 +184,8 @@ def main() -> None:
     parser.add_argument("--database-url", default=DEFAULT_URL)
     parser.add_argument("--workers", default="1", help="comma-separated worker counts, one row each")
     parser.add_argument("--limit", type=int, default=None, help="the first N real postings only")
-    parser.add_argument("--omp-threads", type=int, default=1, help="OMP_NUM_THREADS of each worker")
+    parser.add_argument("--omp-threads", type=int, default=2,
+                        help="OMP_NUM_THREADS of each worker (waits are passive, see app.cli.passive_openmp)")
     parser.add_argument("--body-wait", type=float, default=900.0,
                         help="seconds to wait for the body pass after matchable before estimating it")
     parser.add_argument("--log-dir", type=Path, default=Path("/tmp/jobmatch_bench_ingest"))
@@ -188,7 +202,8 @@ def main() -> None:
     finally:
         dataset.drop_database(args.database_url)
     head = ["workers", "postings", "median description chars", "batch load s", "matchable s (from start)",
-            "matchable s (after load)", "postings/s", "bodies done s (from start)", "load average"]
+            "matchable s (after load)", "postings/s", "bodies done s (from start)", "API CPU ms/posting",
+            "worker CPU ms/posting", "postings/s on 2 idle cores (from CPU)", "load average"]
     print(f"\n{time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, {os.cpu_count()} cores, "
           f"OMP_NUM_THREADS={args.omp_threads} per worker, PostgreSQL\n")
     print("| " + " | ".join(head) + " |")

@@ -52,11 +52,13 @@ def _store(records: list[dict], runner: BatchRunner, label: str) -> None:  # typ
 
 
 def _embed(passes: tuple[PassName, ...]) -> None:
+    from app.cli import passive_openmp
     from app.config import get_settings
     from app.db.session import get_session_factory
     from app.matching.encoder import build_encoder
     from app.services.embedding import embed_all_pending
 
+    passive_openmp()
     settings = get_settings()
     encoder = build_encoder(name=settings.encoder, model=settings.embedding_model)
     with tqdm(desc=f"embedding ({', '.join(passes)})", unit="rec", file=sys.stderr) as bar:
