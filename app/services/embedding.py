@@ -22,7 +22,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any, Literal, TypeVar
+from typing import Any, Literal
 
 import numpy as np
 from sqlalchemy import and_, func, or_, select, update
@@ -45,9 +45,6 @@ RATE_WINDOW = timedelta(seconds=60)
 # Titles repeat (会计, 销售代表 …: 2,839 distinct among 3,499 real postings, 578 among the demo's
 # 2,000), so the title pass remembers recent title vectors: ~1.5 KB each, 15 MB at most.
 TITLE_CACHE = QueryVectorCache(max_entries=10_000)
-
-Record = TypeVar("Record", Job, Graduate)
-
 
 def _industry_name(code: str) -> str:
     try:

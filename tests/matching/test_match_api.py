@@ -7,7 +7,6 @@ from typing import Any
 from fastapi.testclient import TestClient
 from sqlalchemy.orm import Session
 
-from app.db.models import Job
 from app.matching.engine import MatchEngine
 from app.services.embedding import embed_batch
 from tests.conftest import Keys
