@@ -3,8 +3,12 @@ from __future__ import annotations
 
 import socket
 import time
+from collections.abc import Iterator
 
 import httpx
+import pytest
+from sqlalchemy import Engine, create_engine, text
+from sqlalchemy.engine import make_url
 
 
 def free_port() -> int:
@@ -23,3 +27,24 @@ def wait_ready(url: str, *, path: str = "/readyz") -> None:
             pass
         time.sleep(0.2)
     raise AssertionError(f"server at {url} did not become ready")
+
+
+def scratch_postgres_database(name: str) -> Iterator[str]:
+    """A fresh PostgreSQL database for server-process tests (yields its URL, drops it after);
+    skipped when PostgreSQL is unreachable, except under CI."""
+    from tests.conftest import IN_CI, POSTGRES_ADMIN_URL
+
+    admin: Engine = create_engine(POSTGRES_ADMIN_URL, isolation_level="AUTOCOMMIT",
+                                  connect_args={"connect_timeout": 3})
+    try:
+        with admin.connect() as connection:
+            connection.execute(text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+            connection.execute(text(f"CREATE DATABASE {name}"))
+    except Exception as error:  # noqa: BLE001
+        if IN_CI:
+            pytest.fail(f"PostgreSQL is required under CI but unreachable: {error}")
+        pytest.skip(f"PostgreSQL not reachable: {type(error).__name__}")
+    yield make_url(POSTGRES_ADMIN_URL).set(database=name).render_as_string(hide_password=False)
+    with admin.connect() as connection:
+        connection.execute(text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+    admin.dispose()

@@ -24,11 +24,10 @@ from pathlib import Path
 import httpx
 import pytest
 from sqlalchemy import Engine, create_engine, text
-from sqlalchemy.engine import make_url
 
-from tests.conftest import IN_CI, POSTGRES_ADMIN_URL, RUN_SUFFIX
+from tests.conftest import RUN_SUFFIX
 from tests.factories import job_body
-from tests.servers import free_port, wait_ready
+from tests.servers import free_port, scratch_postgres_database, wait_ready
 
 pytestmark = [pytest.mark.postgres, pytest.mark.slow]
 
@@ -54,19 +53,7 @@ cli(["worker"])
 
 @pytest.fixture(scope="module")
 def database_url() -> Iterator[str]:
-    admin: Engine = create_engine(POSTGRES_ADMIN_URL, isolation_level="AUTOCOMMIT", connect_args={"connect_timeout": 3})
-    try:
-        with admin.connect() as connection:
-            connection.execute(text(f"DROP DATABASE IF EXISTS {DATABASE} WITH (FORCE)"))
-            connection.execute(text(f"CREATE DATABASE {DATABASE}"))
-    except Exception as error:  # noqa: BLE001
-        if IN_CI:
-            pytest.fail(f"PostgreSQL is required under CI but unreachable: {error}")
-        pytest.skip(f"PostgreSQL not reachable: {type(error).__name__}")
-    yield make_url(POSTGRES_ADMIN_URL).set(database=DATABASE).render_as_string(hide_password=False)
-    with admin.connect() as connection:
-        connection.execute(text(f"DROP DATABASE IF EXISTS {DATABASE} WITH (FORCE)"))
-    admin.dispose()
+    yield from scratch_postgres_database(DATABASE)
 
 
 @pytest.fixture(scope="module")
