@@ -6,6 +6,7 @@ until the body pass ran, and an edit puts both passes back to pending.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime
 
 import numpy as np
@@ -19,7 +20,7 @@ from app.db.models import Job
 from app.db.models.embedding import vector_from_bytes
 from app.matching.engine import MatchEngine
 from app.matching.texts import title_text
-from app.services.embedding import embed_batch, job_text
+from app.services.embedding import embed_batch, invalidate_if_text_changed, job_text
 from app.services.index_sync import stored_vector
 from tests.conftest import Keys
 from tests.factories import job_body
@@ -86,3 +87,23 @@ def test_with_embedding_off_in_the_api_a_created_posting_waits_for_a_worker(
     session.commit()
     session.expire_all()  # the test's session holds the posting as read before the worker wrote it
     assert _matched(client, keys) == ["later"]
+
+
+def test_an_edit_read_before_the_worker_stored_still_resets_the_vectors(
+        client: TestClient, keys: Keys, session_factory: Callable[[], Session], match_engine: MatchEngine,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The edit's session read the posting as not embedded; a worker embedded it before the edit was
+    written. The edit must still leave the posting pending, not keep the old text's vectors."""
+    monkeypatch.setattr(get_settings(), "embed_in_api", False)
+    job_id = client.post("/v1/jobs", json=job_body("race"), headers=keys.headers("staff")).json()["id"]
+    editor = session_factory()
+    job = editor.get(Job, job_id)
+    assert job is not None and job.title_model is None
+    worker = session_factory()
+    assert embed_batch(worker, encoder=match_engine.encoder, pass_name="title") == 1
+    worker.commit()
+    invalidate_if_text_changed(job, {"title": "护师"})
+    job.title = "护师"
+    editor.commit()
+    stored = _job(worker, job_id)
+    assert stored.title == "护师" and stored.title_model is None and stored.title_embedding is None
