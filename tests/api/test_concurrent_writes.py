@@ -150,7 +150,8 @@ def test_matches_audited_reads_writes_and_the_embedder_never_fail_on_a_lock(
     failures = Counter((kind, status) for kind, status, _ in results if status not in (200, 201))
     assert not failures, failures
     assert not embedder.errors, embedder.errors
-    run_worker_cycle(match_engine, batch_size=100)  # whatever the last writes left
+    while run_worker_cycle(match_engine, batch_size=100):  # whatever the last writes left
+        pass
     matches = [body for kind, _, body in results if kind == "match"]
     with Session(live_engine) as session:
         assert count_pending(session, model_id=match_engine.encoder.model_id)["jobs"] == 0
