@@ -2,11 +2,16 @@
 from __future__ import annotations
 
 import socket
+import subprocess
+import sys
 import time
 from collections.abc import Iterator
+from pathlib import Path
 
 import httpx
 import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
 from sqlalchemy import Engine, create_engine, text
 from sqlalchemy.engine import make_url
 
@@ -48,3 +53,24 @@ def scratch_postgres_database(name: str) -> Iterator[str]:
     with admin.connect() as connection:
         connection.execute(text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
     admin.dispose()
+
+
+def two_api_servers(env: dict[str, str]) -> Iterator[tuple[str, str, dict[str, str]]]:
+    """Two `jobmatch serve` processes on the database ``env`` names, and a staff key's headers."""
+    created = subprocess.run([sys.executable, "-m", "app.cli", "keys", "create", "--role", "staff", "--name", "t"],
+                             cwd=ROOT, env=env, capture_output=True, text=True, check=True, timeout=120)
+    headers = {"X-API-Key": created.stdout.strip().splitlines()[-1]}
+    processes, urls = [], []
+    for _ in range(2):
+        port = free_port()
+        processes.append(subprocess.Popen([sys.executable, "-m", "app.cli", "serve", "--port", str(port)],
+                                          cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
+        urls.append(f"http://127.0.0.1:{port}")
+    try:
+        for url in urls:
+            wait_ready(url)
+        yield urls[0], urls[1], headers
+    finally:
+        for process in processes:
+            process.terminate()
+            process.wait(timeout=30)

@@ -27,7 +27,7 @@ from sqlalchemy import Engine, create_engine, text
 
 from tests.conftest import RUN_SUFFIX
 from tests.factories import job_body
-from tests.servers import free_port, scratch_postgres_database, wait_ready
+from tests.servers import scratch_postgres_database, two_api_servers
 
 pytestmark = [pytest.mark.postgres, pytest.mark.slow]
 
@@ -73,23 +73,7 @@ def db(database_url: str) -> Iterator[Engine]:
 
 @pytest.fixture(scope="module")
 def apis(env: dict[str, str]) -> Iterator[tuple[str, str, dict[str, str]]]:
-    created = subprocess.run([sys.executable, "-m", "app.cli", "keys", "create", "--role", "staff", "--name", "t"],
-                             cwd=ROOT, env=env, capture_output=True, text=True, check=True, timeout=120)
-    headers = {"X-API-Key": created.stdout.strip().splitlines()[-1]}
-    processes, urls = [], []
-    for _ in range(2):
-        port = free_port()
-        processes.append(subprocess.Popen([sys.executable, "-m", "app.cli", "serve", "--port", str(port)],
-                                          cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
-        urls.append(f"http://127.0.0.1:{port}")
-    try:
-        for url in urls:
-            wait_ready(url)
-        yield urls[0], urls[1], headers
-    finally:
-        for process in processes:
-            process.terminate()
-            process.wait(timeout=30)
+    yield from two_api_servers(env)
 
 
 def _worker(env: dict[str, str], *args: str) -> subprocess.Popen[bytes]:
