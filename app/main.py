@@ -74,7 +74,7 @@ def _start_worker() -> IndexWorker | None:
         return None
     # Loads the encoder and the index now, not on the first request.
     worker = IndexWorker(get_match_engine(), poll_seconds=settings.worker_poll_seconds,
-                         batch_size=settings.embed_batch_size)
+                         batch_size=settings.embed_batch_size, embed=settings.embed_in_api)
     worker.start()
     return worker
 

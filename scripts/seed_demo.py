@@ -5,7 +5,14 @@ first") and the benchmarks need data shaped like Shandong's — postings across 
 industries and all job types in the 16 cities, graduates with real majors — without touching
 anyone's personal data. Records are upserted by external_id, so rerunning is safe.
 
-    .venv/bin/python scripts/seed_demo.py --jobs 2000 --graduates 3000 [--seed 7] [--no-embed]
+    .venv/bin/python scripts/seed_demo.py --jobs 2000 --graduates 3000 [--seed 7]
+        [--embed titles|all|none] [--print-keys]
+
+``--embed titles`` (the default, what `make demo` runs) embeds only the postings' titles, the pass
+that makes them matchable (issue 11), so the server starts serving within a minute or two; its
+background thread then embeds graduates and posting bodies while it serves
+(GET /v1/index/status shows the rate and the time left). ``--print-keys`` creates one API key per
+role and prints them, in this one process rather than four CLI starts.
 """
 from __future__ import annotations
 
@@ -26,6 +33,8 @@ from app.schemas.jobs import JobCreate  # noqa: E402
 from app.services import graduates as graduate_service  # noqa: E402
 from app.services import jobs as job_service  # noqa: E402
 from app.services.batch import BatchRunner  # noqa: E402
+from app.domain.enums import Role  # noqa: E402
+from app.services.embedding import PASSES, PassName  # noqa: E402
 from app.services.keys import caller_for, office_key  # noqa: E402
 
 CHUNK = 500
@@ -42,18 +51,31 @@ def _store(records: list[dict], runner: BatchRunner, label: str) -> None:  # typ
             bar.update(len(chunk))
 
 
-def _embed_all() -> None:
+def _embed(passes: tuple[PassName, ...]) -> None:
+    from app.cli import passive_openmp
     from app.config import get_settings
     from app.db.session import get_session_factory
     from app.matching.encoder import build_encoder
-    from app.services.embedding import count_pending, embed_all_pending
+    from app.services.embedding import embed_all_pending
 
+    passive_openmp()
     settings = get_settings()
     encoder = build_encoder(name=settings.encoder, model=settings.embedding_model)
+    with tqdm(desc=f"embedding ({', '.join(passes)})", unit="rec", file=sys.stderr) as bar:
+        # Titles come in large batches: ~11 tokens each, and many repeat (578 distinct in 2,000).
+        embed_all_pending(session_factory=get_session_factory(), encoder=encoder, passes=passes,
+                          batch_size=settings.embed_title_batch_size if passes == ("title",) else 64,
+                          on_progress=bar.update)
+
+
+def _print_keys() -> None:
+    from app.services.keys import create_key
+
+    print("Demo keys (new ones each run; paste one into /console or send it as X-API-Key):")
     with session_scope() as session:
-        total = sum(count_pending(session, model_id=encoder.model_id).values())
-    with tqdm(total=total, desc="embedding", unit="rec", file=sys.stderr) as bar:
-        embed_all_pending(session_factory=get_session_factory(), encoder=encoder, on_progress=bar.update)
+        for role in Role:
+            _, plaintext = create_key(session, role=role, name=f"demo {role.value}")
+            print(f"  {role.value:<10} {plaintext}")
 
 
 def main() -> None:
@@ -61,7 +83,11 @@ def main() -> None:
     parser.add_argument("--jobs", type=int, default=2000)
     parser.add_argument("--graduates", type=int, default=3000)
     parser.add_argument("--seed", type=int, default=7)
-    parser.add_argument("--no-embed", action="store_true", help="leave records pending for the server's worker")
+    parser.add_argument("--embed", choices=("titles", "all", "none"), default="titles",
+                        help="titles: only what makes postings matchable (the server embeds the rest); "
+                             "all: every pass now; none: leave everything to the server")
+    parser.add_argument("--no-embed", dest="embed", action="store_const", const="none", help="same as --embed none")
+    parser.add_argument("--print-keys", action="store_true", help="create and print one API key per role")
     args = parser.parse_args()
     started = time.perf_counter()
     upgrade_to_head(get_engine())
@@ -75,9 +101,12 @@ def main() -> None:
             for job in generate_jobs(seed=args.seed, count=args.jobs)]
     _store(jobs, job_runner, "jobs")
     _store(generate_graduates(seed=args.seed, count=args.graduates), graduate_runner, "graduates")
-    if not args.no_embed:
-        _embed_all()
-    print(f"seeded {args.jobs} jobs and {args.graduates} graduates in {time.perf_counter() - started:.1f} s")
+    if args.embed != "none":
+        _embed(("title",) if args.embed == "titles" else PASSES)
+    print(f"seeded {args.jobs} jobs and {args.graduates} graduates in {time.perf_counter() - started:.1f} s",
+          file=sys.stderr)
+    if args.print_keys:
+        _print_keys()
 
 
 if __name__ == "__main__":

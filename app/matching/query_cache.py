@@ -38,8 +38,16 @@ class QueryVectorCache:
 
     def encode_queries(self, encoder: Encoder, texts: Sequence[str]) -> np.ndarray:
         """Rows as ``encoder.encode_queries(texts)`` would give them; only unseen texts reach it."""
+        return self._encode(encoder, texts, kind="query")
+
+    def encode_passages(self, encoder: Encoder, texts: Sequence[str]) -> np.ndarray:
+        """Rows as ``encoder.encode_passages(texts)`` would give them (the embedding worker's posting
+        titles, which repeat: 会计, 销售代表 …); a passage never answers for the same text as a query."""
+        return self._encode(encoder, texts, kind="passage")
+
+    def _encode(self, encoder: Encoder, texts: Sequence[str], *, kind: str) -> np.ndarray:
         texts = list(texts)
-        model_id = encoder.model_id
+        model_id = encoder.model_id if kind == "query" else f"{encoder.model_id}#{kind}"
         keys = {text: (model_id, hashlib.sha256(text.encode()).digest()) for text in texts}
         found: dict[str, np.ndarray] = {}
         with self._lock:
@@ -55,7 +63,7 @@ class QueryVectorCache:
             # Encoded outside the lock: the encoder serialises its own calls, and a slow encoding
             # must not hold up hits for other requests. Two threads missing the same text both encode
             # it once; the second store is harmless.
-            fresh = encoder.encode_queries(missing)
+            fresh = encoder.encode_queries(missing) if kind == "query" else encoder.encode_passages(missing)
             with self._lock:
                 for text, vector in zip(missing, fresh, strict=True):
                     found[text] = vector

@@ -124,12 +124,25 @@ class CandidatesResponse(BaseModel):
     results: list[CandidateOut]
 
 
+class PassStatus(BaseModel):
+    """One embedding pass (title, graduate, body): see docs/operations.md#scale-out."""
+    embedded: int
+    pending: int
+    rate_per_s: float = Field(description="records embedded per second over the last minute")
+    eta_seconds: float | None = Field(description="seconds until nothing is pending at that rate; null while "
+                                                  "the pass has work but made no progress in the last minute")
+
+
 class IndexStatus(BaseModel):
     model: str
     embedded: int
     pending: int
     updated_at: datetime | None
     detail: dict[str, dict[str, int]]
+    rate_per_s: float = Field(description="records embedded per second over the last minute, all passes")
+    eta_seconds: float | None = Field(description="seconds until every pass is done (null: not estimable yet)")
+    passes: dict[str, PassStatus] = Field(description="title (makes a posting matchable), graduate, body")
+    indexed: dict[str, int] = Field(description="records in this API process's in-memory index")
 
 
 FeedbackEvent = Literal["impression", "click", "apply", "interview", "hire", "dismiss"]

@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-from sqlalchemy import event, func, select
+from sqlalchemy import event, func, or_, select
 from sqlalchemy.orm import Session, undefer
 
 from app.core.errors import ServiceUnavailable
@@ -162,15 +162,18 @@ def graduate_is_candidate(graduate: Graduate) -> bool:
 
 
 def stored_vector(record: Job | Graduate, engine: MatchEngine) -> np.ndarray | None:
-    """The stored embedding, only if the engine's own model made it."""
+    """The stored embedding, only if the engine's own model made it. A posting whose body is not
+    embedded yet is matchable on its title (issue 11's two passes): the title vector stands in."""
     if record.embedding is not None and record.embedding_model == engine.encoder.model_id:
         return vector_from_bytes(record.embedding)
+    if isinstance(record, Job):
+        return stored_title_vector(record, engine)
     return None
 
 
 def stored_title_vector(job: Job, engine: MatchEngine) -> np.ndarray | None:
-    """The stored title embedding, made with the body's model (``embedding_model`` covers both)."""
-    if job.title_embedding is not None and job.embedding_model == engine.encoder.model_id:
+    """The stored title embedding, if the engine's own model made it (``title_model``)."""
+    if job.title_embedding is not None and job.title_model == engine.encoder.model_id:
         return vector_from_bytes(job.title_embedding)
     return None
 
@@ -294,8 +297,10 @@ def _first_load(engine: MatchEngine, session: Session, snapshot_dir: Path | None
     else:
         # Read the watermark first: whatever changes during the load is replayed by the next refresh.
         watermark = session.scalar(select(func.max(RecordChange.id))) or 0
+        # A posting is matchable once its title is embedded (the title vector stands in for the body).
         jobs = session.scalars(select(Job).options(*_vector_columns(Job)).where(
-            Job.embedding_model == engine.encoder.model_id, Job.status == "open").order_by(Job.id)
+            or_(Job.title_model == engine.encoder.model_id, Job.embedding_model == engine.encoder.model_id),
+            Job.status == "open").order_by(Job.id)
             .execution_options(yield_per=LOAD_CHUNK))
         _apply_jobs(engine, jobs)
     # Graduates always come from the database (snapshots hold no graduate data: app/matching/snapshot.py).

@@ -20,7 +20,14 @@ from app.schemas.graduates import GraduateStaffRead
 from app.schemas.matching import CandidateOut, FeedbackIn, JobMatchOut, MatchFiltersIn, ProfileIn
 from app.services import graduates as graduate_service
 from app.services import jobs as job_service
-from app.services.embedding import count_embedded, count_pending, graduate_text, job_text, last_embedded_at
+from app.services.embedding import (
+    count_embedded,
+    count_pending,
+    graduate_text,
+    job_text,
+    last_embedded_at,
+    pass_progress,
+)
 from app.services.index_sync import (
     job_doc,
     job_lexical_text,
@@ -185,12 +192,20 @@ def index_status(session: Session, *, engine: MatchEngine) -> dict[str, object]:
     model_id = engine.encoder.model_id
     pending = count_pending(session, model_id=model_id)
     embedded = count_embedded(session, model_id=model_id)
+    passes = pass_progress(session, model_id=model_id)
+    etas = [p["eta_seconds"] for p in passes.values()]
     return {
         "model": model_id,
         "embedded": sum(embedded.values()),
         "pending": sum(pending.values()),
         "updated_at": last_embedded_at(session, model_id=model_id),
         "detail": {"embedded": embedded, "pending": pending},
+        # Issue 11: records/s over the last minute and seconds to done, per pass and overall (passes
+        # run one after another, so the overall estimate is their sum; None while one is unknown).
+        "rate_per_s": round(sum(float(p["rate_per_s"]) for p in passes.values()), 2),  # type: ignore[arg-type]
+        "eta_seconds": None if None in etas else round(sum(etas), 1),  # type: ignore[arg-type]
+        "passes": passes,
+        "indexed": {"jobs": len(engine.jobs), "graduates": len(engine.graduates)},
     }
 
 

@@ -7,9 +7,8 @@ from typing import Any
 from fastapi.testclient import TestClient
 from sqlalchemy.orm import Session
 
-from app.db.models import Job
 from app.matching.engine import MatchEngine
-from app.services.embedding import embed_pending_batch
+from app.services.embedding import embed_batch
 from tests.conftest import Keys
 from tests.factories import graduate_body, job_body, national_id
 
@@ -92,12 +91,23 @@ def test_batch_created_jobs_are_pending_until_embedded(client: TestClient, keys:
     status = client.get("/v1/index/status", headers=keys.headers("platform")).json()
     assert status["pending"] == 3 and status["embedded"] == 0
     assert _match(client, keys, profile=NURSE_PROFILE)["results"] == []
-    assert embed_pending_batch(session, encoder=match_engine.encoder, model=Job, limit=2) == 2
-    assert embed_pending_batch(session, encoder=match_engine.encoder, model=Job, limit=2) == 1
-    assert embed_pending_batch(session, encoder=match_engine.encoder, model=Job, limit=2) == 0
+    encoder = match_engine.encoder
+    # The body pass waits for titles; the title pass alone makes the postings matchable.
+    assert embed_batch(session, encoder=encoder, pass_name="body", limit=2) == 0
+    assert embed_batch(session, encoder=encoder, pass_name="title", limit=2) == 2
+    assert embed_batch(session, encoder=encoder, pass_name="title", limit=2) == 1
+    assert embed_batch(session, encoder=encoder, pass_name="title", limit=2) == 0
+    session.commit()
+    status = client.get("/v1/index/status", headers=keys.headers("platform")).json()
+    assert status["passes"]["title"]["pending"] == 0 and status["passes"]["body"]["pending"] == 3
+    assert status["passes"]["title"]["rate_per_s"] > 0 and status["passes"]["title"]["eta_seconds"] == 0
+    assert status["pending"] == 3 and status["embedded"] == 0
+    assert len(_match(client, keys, profile=NURSE_PROFILE)["results"]) == 3
+    assert embed_batch(session, encoder=encoder, pass_name="body", limit=5) == 3
     session.commit()
     status = client.get("/v1/index/status", headers=keys.headers("platform")).json()
     assert status["pending"] == 0 and status["embedded"] == 3 and status["updated_at"]
+    assert status["eta_seconds"] == 0 and status["indexed"]["jobs"] == 3
     assert len(_match(client, keys, profile=NURSE_PROFILE)["results"]) == 3
 
 

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from app.config import get_settings
 from app.db.migrate import upgrade_to_head
-from app.db.models import Feedback, Job, MatchImpression
+from app.db.models import Feedback, MatchImpression
 from app.db.session import make_engine, set_engine
 from app.domain.caller import Caller
 from app.domain.enums import Role
@@ -23,7 +23,7 @@ from app.main import app
 from app.matching.engine import MatchEngine
 from app.schemas.jobs import JobCreate
 from app.services import jobs as job_service
-from app.services.embedding import embed_pending_batch
+from app.services.embedding import embed_batch
 from app.services.index_sync import _INFO_KEY, refresh
 from app.services.keys import create_key
 from app.services.runtime import IndexRefresher, get_impression_writer, get_match_engine
@@ -73,7 +73,7 @@ def _create_job_elsewhere(live_engine: Engine, match_engine: MatchEngine, extern
         caller = Caller(key_id=key.id, key_name=key.name, role=Role.STAFF)
         job, _ = job_service.upsert_job(session, data=JobCreate(**job_body(external_id)), caller=caller)
         session.flush()
-        embed_pending_batch(session, encoder=match_engine.encoder, model=Job, limit=10)
+        embed_batch(session, encoder=match_engine.encoder, pass_name="title", limit=10)
         session.flush()
         session.info.pop(_INFO_KEY, None)
         session.commit()

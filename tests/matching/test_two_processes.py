@@ -6,22 +6,16 @@ runs two real uvicorn processes, writes through one and reads through the other.
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 import time
 from collections.abc import Iterator
-from pathlib import Path
 
 import httpx
 import pytest
-from sqlalchemy import Engine, create_engine, text
-from sqlalchemy.engine import make_url
 
-from tests.conftest import IN_CI, POSTGRES_ADMIN_URL, RUN_SUFFIX
+from tests.conftest import RUN_SUFFIX
 from tests.factories import job_body
-from tests.servers import free_port, wait_ready
+from tests.servers import scratch_postgres_database, two_api_servers
 
-ROOT = Path(__file__).resolve().parents[2]
 DATABASE = f"jobmatch_two_process_{RUN_SUFFIX}"
 PROPAGATION_BOUND_S = 2.0
 PROFILE = {"profile": {"major": "护理学", "education": "bachelor", "graduation_year": 2025, "skills": ["护士执业资格"]}}
@@ -29,20 +23,7 @@ PROFILE = {"profile": {"major": "护理学", "education": "bachelor", "graduatio
 
 @pytest.fixture(scope="module")
 def database_url() -> Iterator[str]:
-    admin: Engine = create_engine(POSTGRES_ADMIN_URL, isolation_level="AUTOCOMMIT",
-                                  connect_args={"connect_timeout": 3})
-    try:
-        with admin.connect() as connection:
-            connection.execute(text(f"DROP DATABASE IF EXISTS {DATABASE} WITH (FORCE)"))
-            connection.execute(text(f"CREATE DATABASE {DATABASE}"))
-    except Exception as error:  # noqa: BLE001
-        if IN_CI:
-            pytest.fail(f"PostgreSQL is required under CI but unreachable: {error}")
-        pytest.skip(f"PostgreSQL not reachable: {type(error).__name__}")
-    yield make_url(POSTGRES_ADMIN_URL).set(database=DATABASE).render_as_string(hide_password=False)
-    with admin.connect() as connection:
-        connection.execute(text(f"DROP DATABASE IF EXISTS {DATABASE} WITH (FORCE)"))
-    admin.dispose()
+    yield from scratch_postgres_database(DATABASE)
 
 
 def _env(database_url: str) -> dict[str, str]:
@@ -53,24 +34,7 @@ def _env(database_url: str) -> dict[str, str]:
 
 @pytest.fixture(scope="module")
 def servers(database_url: str) -> Iterator[tuple[str, str, dict[str, str]]]:
-    env = _env(database_url)
-    created = subprocess.run([sys.executable, "-m", "app.cli", "keys", "create", "--role", "staff", "--name", "t"],
-                             cwd=ROOT, env=env, capture_output=True, text=True, check=True, timeout=120)
-    headers = {"X-API-Key": created.stdout.strip().splitlines()[-1]}
-    processes, urls = [], []
-    for _ in range(2):
-        port = free_port()
-        processes.append(subprocess.Popen([sys.executable, "-m", "app.cli", "serve", "--port", str(port)],
-                                          cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
-        urls.append(f"http://127.0.0.1:{port}")
-    try:
-        for url in urls:
-            wait_ready(url)
-        yield urls[0], urls[1], headers
-    finally:
-        for process in processes:
-            process.terminate()
-            process.wait(timeout=20)
+    yield from two_api_servers(_env(database_url))
 
 
 def _seconds_until(predicate, bound: float) -> float | None:  # type: ignore[no-untyped-def]

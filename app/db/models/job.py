@@ -43,13 +43,24 @@ class Job(EmbeddedMixin, ScreenedMixin, Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
-    # The title embedded on its own (issue 10: the title is what the job is), by the same model as
-    # ``embedding``; a job with a body vector but none here is re-embedded by the worker.
+    # The title embedded on its own (issue 10: the title is what the job is). Issue 11 embeds it in a
+    # first pass of its own: a job is matchable once ``title_model`` is the encoder's model id, and
+    # its title vector stands in for the body vector until the body pass (``embedding_model``) ran.
     title_embedding: Mapped[bytes | None] = mapped_column(LargeBinary, deferred=True)
+    title_model: Mapped[str | None] = mapped_column(String(120), index=True)
+    title_embedded_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
-    def set_title_embedding(self, vector: np.ndarray) -> None:
-        self.title_embedding = np.asarray(vector, dtype=np.float32).tobytes()
+    @staticmethod
+    def title_embedding_values(vector: np.ndarray, *, model_id: str, at: datetime) -> dict[str, object]:
+        return {"title_embedding": np.asarray(vector, dtype=np.float32).tobytes(), "title_model": model_id,
+                "title_embedded_at": at}
+
+    def set_title_embedding(self, vector: np.ndarray, *, model_id: str, at: datetime) -> None:
+        for name, value in self.title_embedding_values(vector, model_id=model_id, at=at).items():
+            setattr(self, name, value)
 
     def clear_embedding(self) -> None:
         super().clear_embedding()
         self.title_embedding = None
+        self.title_model = None
+        self.title_embedded_at = None
