@@ -36,7 +36,7 @@ MatcherDep = Annotated[MatchEngine, Depends(get_match_engine)]
 
 
 def _job_out(result: JobMatch, caller: Caller) -> JobMatchOut:
-    job = result.job
+    job = result.subject
     return JobMatchOut(
         job_id=job.id, external_id=job.external_id, title=job.title, employer_name=job.employer_name,
         city=job.city, industry=job.industry, job_type=job.job_type, score=result.score,
@@ -87,7 +87,7 @@ def match_batch(body: BatchMatchRequest, session: SessionDep, caller: GraduateRe
 
 def _candidate_out(result: CandidateMatch, caller: Caller, job_id: int, secret: bytes,
                    staff_view: GraduateStaffRead | None) -> CandidateOut:
-    profile = result.profile
+    profile = result.subject
     assert profile.id is not None
     # Stable per (key, job) so a platform can refer back to a candidate; see services/pseudonyms.
     candidate_id = candidate_pseudonym(secret, key_id=caller.key_id, job_id=job_id, graduate_id=profile.id)
@@ -115,13 +115,13 @@ def candidates(job_id: RecordId, session: SessionDep, caller: GraduateReader, en
                                                    caller=caller, min_score=min_score)
     staff_views: dict[int, GraduateStaffRead] = {}
     if caller.is_staff:
-        graduates = matching_service.load_graduates(session, [r.profile.id for r in results if r.profile.id])
+        graduates = matching_service.load_graduates(session, [r.subject.id for r in results if r.subject.id])
         audit_graduate_reads(session, caller=caller, graduates=list(graduates.values()), unmasked=False,
                              action="read_candidates")
         staff_views = {gid: graduate_view(g, caller) for gid, g in graduates.items()}  # type: ignore[misc]
     secret = pseudonym_secret(session)
     return CandidatesResponse(job_id=job.id, model=engine.encoder.model_id, results=[
-        _candidate_out(result, caller, job.id, secret, staff_views.get(result.profile.id or -1))
+        _candidate_out(result, caller, job.id, secret, staff_views.get(result.subject.id or -1))
         for result in results])
 
 

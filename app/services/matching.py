@@ -82,7 +82,7 @@ def match_jobs(session: Session, *, engine: MatchEngine, profile: ProfileDoc, ve
                                    min_relevance=min_score or 0.0)
     match_id = uuid.uuid4().hex
     session.add_all(MatchImpression(match_id=match_id, api_key_id=caller.key_id, graduate_id=graduate_id,
-                                    job_id=result.job.id, rank=rank, score=result.score,
+                                    job_id=result.subject.id, rank=rank, score=result.score,
                                     components=result.components)
                     for rank, result in enumerate(results, start=1))
     session.flush()
