@@ -300,7 +300,8 @@ def main() -> None:
     parser.add_argument("--profile-queries", type=int, default=100)
     parser.add_argument("--profile-rows", type=int, default=8)
     parser.add_argument("--http-requests", type=int, default=600, help="sequential HTTP requests (1 worker)")
-    parser.add_argument("--workers", default="1,2,4", help="uvicorn worker counts for the concurrent load")
+    parser.add_argument("--workers", default="1,2,4",
+                        help="uvicorn worker counts for the concurrent load ('' skips the HTTP phase)")
     parser.add_argument("--clients", type=int, default=16, help="concurrent clients")
     parser.add_argument("--load-seconds", type=float, default=20.0)
     parser.add_argument("--load-max-requests", type=int, default=20_000)
@@ -312,7 +313,7 @@ def main() -> None:
         args.sizes, args.graduates = "2000", 100
         args.queries, args.http_requests, args.load_seconds = 300, 300, 8.0
     sizes = [int(size) for size in args.sizes.split(",")]
-    args.workers = [int(workers) for workers in args.workers.split(",")]
+    args.workers = [int(workers) for workers in args.workers.split(",") if workers]  # "": no HTTP phase
     if "postgres" in args.database_url and not args.database_url.rsplit("/", 1)[-1].startswith("jobmatch_bench"):
         parser.error("refusing to drop a database whose name does not start with jobmatch_bench")
 

@@ -302,22 +302,19 @@ class MatchEngine:
         The text signals are scaled as ``match_profile`` scales them: over the profile's own
         candidate pool among every job it may see, so a booth job scores what it would score in the
         graduate's match list, not relative to the few other booths."""
-        booth = self._eligible_among(profile, job_ids, now or datetime.now(UTC))
+        now = now or datetime.now(UTC)
+        allowed = self.jobs.allowed_ids(profile, now=now)
+        booth = self._eligible_among(job_ids, allowed)
         if booth.size == 0:
             return {}
-        pool = self._score_jobs_pool(profile, self._job_signals(vector, text, self._allowed_for(profile, now), forced=booth))
+        pool = self._score_jobs_pool(profile, self._job_signals(vector, text, allowed, forced=booth))
         rows = np.flatnonzero(np.isin(pool.ids, booth))
         return {int(pool.ids[row]): (float(pool.relevance[row]), pool.components_at(row)) for row in rows.tolist()}
 
-    def _allowed_for(self, profile: ProfileDoc, now: datetime | None) -> np.ndarray:
-        return self.jobs.allowed_ids(profile, now=now or datetime.now(UTC))
-
-    def _eligible_among(self, profile: ProfileDoc, job_ids: Sequence[int] | np.ndarray, now: datetime,
-                        allowed: np.ndarray | None = None) -> np.ndarray:
-        """The given jobs that the table holds and that pass the hard filters for ``profile``
-        (JobTable.allowed_ids is rules.passes_hard_filters, vectorised), sorted."""
-        if allowed is None:
-            allowed = self.jobs.allowed_ids(profile, now=now)
+    @staticmethod
+    def _eligible_among(job_ids: Sequence[int] | np.ndarray, allowed: np.ndarray) -> np.ndarray:
+        """The given jobs among a profile's allowed ones (JobTable.allowed_ids is
+        rules.passes_hard_filters vectorised, over the jobs the table holds), sorted."""
         return np.intersect1d(np.asarray(job_ids, dtype=np.int64), allowed)
 
     def relevance_many(self, subjects: Sequence[tuple[ProfileDoc, np.ndarray, str]], job_ids: Sequence[int], *,
@@ -338,7 +335,7 @@ class MatchEngine:
             allowed = allowed_cache.get(key)
             if allowed is None:
                 allowed = allowed_cache[key] = self.jobs.allowed_ids(profile, now=now)
-            booth = self._eligible_among(profile, booth_ids, now, allowed)
+            booth = self._eligible_among(booth_ids, allowed)
             if booth.size == 0:
                 results.append((booth, np.zeros(0)))
                 continue

@@ -70,13 +70,16 @@ def score_pairs(engine: MatchEngine, graduates: Sequence[Graduate],
             major=g.major, education=g.education, skills=g.skills, intro=g.intro,
             preferred_industries=g.preferred_industries) for g in missing])
         vectors.update({g.id: vector for g, vector in zip(missing, encoded, strict=True)})
-    scores: dict[Pair, tuple[float, int]] = {}
+    subjects = []
     for graduate in active:
         profile = profile_doc(graduate)
-        scored = engine.score_jobs(profile, vector=vectors[graduate.id], text=profile_lexical_text(profile),  # type: ignore[arg-type]
-                                   job_ids=job_ids)
-        for job_id in sorted(scored):
-            score = round(float(scored[job_id][0]), 4)
+        subjects.append((profile, vectors[graduate.id], profile_lexical_text(profile)))
+    # One batched call: hard filters shared by graduates who filter alike, components columnar.
+    scored = engine.relevance_many(subjects, job_ids)  # type: ignore[arg-type]
+    scores: dict[Pair, tuple[float, int]] = {}
+    for graduate, (eligible, relevance) in zip(active, scored, strict=True):
+        for job_id, value in zip(eligible.tolist(), relevance.tolist(), strict=True):  # job ids ascending
+            score = round(float(value), 4)
             for booth_id in booths_of_job[job_id]:
                 best = scores.get((graduate.id, booth_id))
                 if best is None or score > best[0]:  # ties keep the lower job id
