@@ -99,13 +99,14 @@ class ScoredPool:
     slots: np.ndarray
     components: dict[str, np.ndarray]  # TEXT_SIGNALS then STRUCTURED_COMPONENTS, rounded to 4 places
     relevance: np.ndarray
+    liftable: np.ndarray  # where the P9 lift may apply (read with the components, under the table lock)
 
     def components_at(self, row: int) -> dict[str, float]:
         return {name: float(values[row]) for name, values in self.components.items()}
 
     def keep(self, rows: np.ndarray) -> ScoredPool:
         return ScoredPool(self.ids[rows], self.slots[rows], {name: values[rows] for name, values in self.components.items()},
-                          self.relevance[rows])
+                          self.relevance[rows], self.liftable[rows])
 
 
 @dataclass
@@ -211,9 +212,7 @@ class MatchEngine:
             return []
         pool = self._score_jobs_pool(profile, self._job_signals(vector, text, allowed))
         pool = pool.keep(np.flatnonzero(pool.relevance >= min_relevance))
-        with self.jobs.lock:
-            friendly = self.jobs.priority_friendly[pool.slots]
-        ranking = rank_order(pool.ids, pool.relevance, friendly & (with_priority and profile.priority),
+        ranking = rank_order(pool.ids, pool.relevance, pool.liftable & (with_priority and profile.priority),
                              band=self.settings.priority_band)
         results: list[JobMatch] = []
         for row in ranking.order[:top_k].tolist():
@@ -230,14 +229,15 @@ class MatchEngine:
             slots = self.jobs.slots_of(signals.ids)
             rows = np.flatnonzero(slots >= 0)
             structured = job_columns(self.jobs, slots[rows], profile)
+            friendly = self.jobs.priority_friendly[slots[rows]]
         return self._scored(signals.ids[rows], slots[rows], {name: values[rows] for name, values in scaled.items()},
-                            structured)
+                            structured, friendly)
 
-    def _scored(self, ids: np.ndarray, slots: np.ndarray, text: Mapping[str, np.ndarray],
-                structured: Columns) -> ScoredPool:
+    def _scored(self, ids: np.ndarray, slots: np.ndarray, text: Mapping[str, np.ndarray], structured: Columns,
+                liftable: np.ndarray) -> ScoredPool:
         components = {name: round4(text[name]) for name in TEXT_SIGNALS}
         components.update({name: round4(values) for name, values in structured.items()})
-        return ScoredPool(ids, slots, components, relevance_of(components, self.settings.weights, len(ids)))
+        return ScoredPool(ids, slots, components, relevance_of(components, self.settings.weights, len(ids)), liftable)
 
     def _match(self, job: JobDoc, profile: ProfileDoc, subject: JobDoc | ProfileDoc, pool: ScoredPool, row: int,
                rank_key: float, lifted: bool, *, graduate_side: bool) -> Match:
@@ -346,7 +346,7 @@ class MatchEngine:
                 slots = self.jobs.slots_of(signals.ids[rows])
                 structured = job_columns(self.jobs, slots, profile)
             pool = self._scored(signals.ids[rows], slots, {name: values[rows] for name, values in scaled.items()},
-                                structured)
+                                structured, np.zeros(len(rows), dtype=np.bool_))
             results.append((pool.ids, pool.relevance))
         return results
 
@@ -369,10 +369,9 @@ class MatchEngine:
             structured = graduate_columns(self.graduates, slots[rows], job)
             priority = self.graduates.priority[slots[rows]] & with_priority
         pool = self._scored(signals.ids[rows], slots[rows], {name: values[rows] for name, values in scaled.items()},
-                            structured)
-        keep = np.flatnonzero(pool.relevance >= min_relevance)
-        pool, priority = pool.keep(keep), priority[keep]
-        ranking = rank_order(pool.ids, pool.relevance, priority, band=self.settings.priority_band)
+                            structured, priority)
+        pool = pool.keep(np.flatnonzero(pool.relevance >= min_relevance))
+        ranking = rank_order(pool.ids, pool.relevance, pool.liftable, band=self.settings.priority_band)
         results: list[CandidateMatch] = []
         for row in ranking.order[:top_k].tolist():
             profile = self.graduates.get(int(pool.ids[row]))
