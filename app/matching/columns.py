@@ -118,6 +118,15 @@ class Ragged:
         return found
 
 
+def slots_for(slot_by_id: np.ndarray, ids: np.ndarray) -> np.ndarray:
+    """Row slots of record ids through a dense id → slot array; -1 for an id it does not hold."""
+    ids = np.asarray(ids, dtype=np.int64)
+    slots = np.full(len(ids), -1, dtype=np.int64)
+    known = (ids >= 0) & (ids < len(slot_by_id))
+    slots[known] = slot_by_id[ids[known]]
+    return slots
+
+
 def hit_array(size: int, codes: object) -> np.ndarray:
     """A boolean array over ``size`` codes, true at ``codes`` (codes of -1, never seen, are ignored)."""
     hit = np.zeros(size, dtype=np.bool_)

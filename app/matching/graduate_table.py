@@ -9,7 +9,7 @@ import numpy as np
 from numpy.dtypes import StringDType
 
 from app.domain.enums import EDUCATION_RANK, Education, JobType
-from app.matching.columns import Ragged, Vocab, grown
+from app.matching.columns import Ragged, Vocab, grown, slots_for
 from app.matching.documents import JobDoc, ProfileDoc
 from app.matching.lexical import canonical_term, _ASCII_TERM
 from app.matching.occupations import major_occupations
@@ -140,11 +140,7 @@ class GraduateTable:
 
     def slots_of(self, graduate_ids: np.ndarray) -> np.ndarray:
         """Row slots of the given ids, -1 for an id the table does not hold."""
-        ids = np.asarray(graduate_ids, dtype=np.int64)
-        slots = np.full(len(ids), -1, dtype=np.int64)
-        known = (ids >= 0) & (ids < len(self.slot_by_id))
-        slots[known] = self.slot_by_id[ids[known]]
-        return slots
+        return slots_for(self.slot_by_id, graduate_ids)
 
     def doc_at(self, slot: int) -> ProfileDoc | None:
         return self._docs[slot]

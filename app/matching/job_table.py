@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 import numpy as np
 
 from app.domain.enums import EDUCATION_RANK, Education, Industry, JobType
-from app.matching.columns import Ragged, Vocab, grown
+from app.matching.columns import Ragged, Vocab, grown, slots_for
 from app.matching.documents import JobDoc, ProfileDoc
 from app.matching.features import title_seniority_years
 from app.matching.lexical import canonical_term
@@ -156,11 +156,7 @@ class JobTable:
 
     def slots_of(self, job_ids: np.ndarray) -> np.ndarray:
         """Row slots of the given ids, -1 for an id the table does not hold."""
-        ids = np.asarray(job_ids, dtype=np.int64)
-        slots = np.full(len(ids), -1, dtype=np.int64)
-        known = (ids >= 0) & (ids < len(self.slot_by_id))
-        slots[known] = self.slot_by_id[ids[known]]
-        return slots
+        return slots_for(self.slot_by_id, job_ids)
 
     def doc_at(self, slot: int) -> JobDoc | None:
         return self._docs[slot]

@@ -6,6 +6,7 @@ replaced and removed) before scoring."""
 from __future__ import annotations
 
 import dataclasses
+from typing import TypeVar
 
 import numpy as np
 from hypothesis import given, settings
@@ -77,6 +78,25 @@ def _assert_equal(columns: dict[str, np.ndarray], expected: list[dict[str, float
         np.testing.assert_allclose(values, want, rtol=0, atol=1e-9, err_msg=name)
 
 
+Record = TypeVar("Record", JobDoc, ProfileDoc)
+
+
+def _filled(table: JobTable | GraduateTable, records: list[Record], replaced: list[Record],
+            removed: int) -> tuple[list[Record], np.ndarray]:
+    """Records numbered 1..n upserted, then edited before scoring (some rows replaced by other
+    records, the last few removed): the records kept and their slots."""
+    numbered = [dataclasses.replace(record, id=index + 1) for index, record in enumerate(records)]
+    for record in numbered:
+        table.upsert(record)  # type: ignore[arg-type]
+    for index, record in enumerate(replaced):
+        numbered[index % len(numbered)] = dataclasses.replace(record, id=numbered[index % len(numbered)].id)
+        table.upsert(numbered[index % len(numbered)])  # type: ignore[arg-type]
+    for record in numbered[len(numbered) - removed:]:
+        table.remove(record.id)  # type: ignore[arg-type]
+    kept = numbered[: max(0, len(numbered) - removed)]
+    return kept, table.slots_of(np.array([record.id for record in kept], dtype=np.int64))
+
+
 def _reference(job: JobDoc, profile: ProfileDoc) -> dict[str, float]:
     return {name: function(job, profile) for name, function in STRUCTURED_COMPONENTS.items()}
 
@@ -87,17 +107,7 @@ def _reference(job: JobDoc, profile: ProfileDoc) -> dict[str, float]:
 def test_graduate_to_jobs_equals_features(docs: list[JobDoc], replaced: list[JobDoc], removed: int,
                                           profile: ProfileDoc) -> None:
     table = JobTable(capacity=4)  # small, so the columns grow while filling
-    numbered = [dataclasses.replace(doc, id=index + 1) for index, doc in enumerate(docs)]
-    for doc in numbered:
-        table.upsert(doc)
-    # Edits before scoring: some rows replaced by other postings, some removed.
-    for index, doc in enumerate(replaced):
-        numbered[index % len(numbered)] = dataclasses.replace(doc, id=numbered[index % len(numbered)].id)
-        table.upsert(numbered[index % len(numbered)])
-    for doc in numbered[len(numbered) - removed:]:
-        table.remove(doc.id)
-    kept = numbered[: max(0, len(numbered) - removed)]
-    slots = table.slots_of(np.array([doc.id for doc in kept], dtype=np.int64))
+    kept, slots = _filled(table, docs, replaced, removed)
     _assert_equal(job_columns(table, slots, profile), [_reference(doc, profile) for doc in kept])
 
 
@@ -107,16 +117,7 @@ def test_graduate_to_jobs_equals_features(docs: list[JobDoc], replaced: list[Job
 def test_job_to_graduates_equals_features(people: list[ProfileDoc], replaced: list[ProfileDoc], removed: int,
                                           job: JobDoc) -> None:
     table = GraduateTable()
-    numbered = [dataclasses.replace(person, id=index + 1) for index, person in enumerate(people)]
-    for person in numbered:
-        table.upsert(person)
-    for index, person in enumerate(replaced):
-        numbered[index % len(numbered)] = dataclasses.replace(person, id=numbered[index % len(numbered)].id)
-        table.upsert(numbered[index % len(numbered)])
-    for person in numbered[len(numbered) - removed:]:
-        table.remove(person.id)  # type: ignore[arg-type]
-    kept = numbered[: max(0, len(numbered) - removed)]
-    slots = table.slots_of(np.array([person.id for person in kept], dtype=np.int64))
+    kept, slots = _filled(table, people, replaced, removed)
     _assert_equal(graduate_columns(table, slots, job), [_reference(job, person) for person in kept])
 
 
