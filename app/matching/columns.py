@@ -54,7 +54,6 @@ class Ragged:
         self.count = np.zeros(0, dtype=np.int32)
         self.codes = np.zeros(256, dtype=np.int32)
         self._used = 0
-        self._live = 0
 
     def ensure(self, capacity: int) -> None:
         if capacity > len(self.start):
@@ -62,7 +61,6 @@ class Ragged:
             self.count = grown(self.count, capacity, 0)
 
     def set(self, slot: int, codes: list[int]) -> None:
-        self._live -= int(self.count[slot])
         self.count[slot] = 0  # the old segment is dead from here on
         if self._used + len(codes) > len(self.codes):
             self._compact(extra=len(codes))
@@ -70,7 +68,6 @@ class Ragged:
         self.count[slot] = len(codes)
         self.codes[self._used: self._used + len(codes)] = codes
         self._used += len(codes)
-        self._live += len(codes)
 
     def clear(self, slot: int) -> None:
         self.set(slot, [])
