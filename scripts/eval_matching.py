@@ -585,12 +585,12 @@ def rank_engine(data: EvalSet, engine: MatchEngine, direction: Direction,
         for row, profile in enumerate(data.profiles):
             results = engine.match_profile(profile.doc, vector=profile_vectors[row], text=profile.lexical_text,
                                            top_k=top_k, now=NOW, with_priority=False)
-            rankings[profile.number] = [r.job.id for r in results]
+            rankings[profile.number] = [r.subject.id for r in results]
     else:
         for row, posting in enumerate(data.postings):
             results = engine.candidates_for(posting.doc, vector=job_vectors[row], text=posting.lexical_text,
                                             top_k=top_k, now=NOW)
-            rankings[posting.number] = [int(r.profile.id) for r in results]  # type: ignore[arg-type]
+            rankings[posting.number] = [int(r.subject.id) for r in results]  # type: ignore[arg-type]
     return rankings
 
 

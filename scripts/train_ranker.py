@@ -302,7 +302,7 @@ def build_lists() -> tuple[list[ProfileList], str]:
         matches = engine.match_profile(doc, vector=vector, text=profile_lexical_text(doc), top_k=100_000,
                                        now=EVAL_NOW, with_priority=False)
         truth = grades[doc.external_id]
-        candidates = [Candidate(m.job.id, dict(m.components), truth[m.job.id]) for m in matches]
+        candidates = [Candidate(m.subject.id, dict(m.components), truth[m.subject.id]) for m in matches]
         item = ProfileList(doc.external_id, index, candidates, list(truth.values()), hand_set=candidates)
         # Re-scoring must reproduce the engine, or every comparison below is against a strawman.
         if [c.job_id for c in ranked(candidates, DEFAULT_WEIGHTS)] != [c.job_id for c in candidates]:

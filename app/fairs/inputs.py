@@ -7,6 +7,7 @@ import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
+import numpy as np
 from sqlalchemy import select
 from sqlalchemy.orm import Session, undefer
 
@@ -20,6 +21,9 @@ from app.services.index_sync import profile_doc, profile_lexical_text, stored_ve
 Pair = tuple[int, int]  # (graduate id, booth id)
 # Told (graduates scored, graduates to score) as scoring goes; background pairing runs store it.
 Progress = Callable[[int, int], None]
+# Graduates scored per batched engine call, at most: progress is reported after each call, at least every
+# 5% of the graduates (a call of 100 takes well under a second).
+PROGRESS_CHUNK = 100
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,19 +76,26 @@ def score_pairs(engine: MatchEngine, graduates: Sequence[Graduate],
             major=g.major, education=g.education, skills=g.skills, intro=g.intro,
             preferred_industries=g.preferred_industries) for g in missing])
         vectors.update({g.id: vector for g, vector in zip(missing, encoded, strict=True)})
-    scores: dict[Pair, tuple[float, int]] = {}
-    for done, graduate in enumerate(active, start=1):
+    subjects = []
+    for graduate in active:
         profile = profile_doc(graduate)
-        scored = engine.score_jobs(profile, vector=vectors[graduate.id], text=profile_lexical_text(profile),  # type: ignore[arg-type]
-                                   job_ids=job_ids)
-        for job_id in sorted(scored):
-            score = round(float(scored[job_id][0]), 4)
+        subjects.append((profile, vectors[graduate.id], profile_lexical_text(profile)))
+    # Batched calls: hard filters shared by graduates who filter alike, components columnar; in chunks
+    # so a background pairing run can report how far scoring has got.
+    scored: list[tuple[np.ndarray, np.ndarray]] = []
+    chunk = max(1, min(PROGRESS_CHUNK, -(-len(subjects) // 20)))
+    for start in range(0, len(subjects), chunk):
+        scored.extend(engine.relevance_many(subjects[start:start + chunk], job_ids))  # type: ignore[arg-type]
+        if on_progress is not None:
+            on_progress(len(scored), len(active))
+    scores: dict[Pair, tuple[float, int]] = {}
+    for graduate, (eligible, relevance) in zip(active, scored, strict=True):
+        for job_id, value in zip(eligible.tolist(), relevance.tolist(), strict=True):  # job ids ascending
+            score = round(float(value), 4)
             for booth_id in booths_of_job[job_id]:
                 best = scores.get((graduate.id, booth_id))
                 if best is None or score > best[0]:  # ties keep the lower job id
                     scores[(graduate.id, booth_id)] = (score, job_id)
-        if on_progress is not None:
-            on_progress(done, len(active))
     return scores
 
 

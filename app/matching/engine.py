@@ -10,6 +10,11 @@ duties, requirements and benefits. So there are two semantic signals (the profil
 vector and against the title vector) and two lexical ones (BM25 over the whole posting and over
 the title alone). All four are scaled per query over the candidate pool (scorer.per_query_scale)
 instead of through a fixed cosine window, which real postings fell below.
+
+Scoring is columnar (issue 11): the structured components of the whole pool come from the job and
+graduate tables' numpy columns in one pass (columnar.py; features.py is the per-pair specification
+they are tested against), relevance and the P9 ordering are array operations, and only the top_k
+results returned get Python objects, matched skills and reasons.
 """
 from __future__ import annotations
 
@@ -19,19 +24,21 @@ from collections import deque
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from typing import Generic, TypeVar
 
 import numpy as np
 
+from app.matching.columnar import Columns, graduate_columns, job_columns
+from app.matching.columns import round4
 from app.matching.documents import JobDoc, ProfileDoc
 from app.matching.encoder import Encoder
-from app.matching.explain import candidate_reasons, priority_changed_order, reasons_for
-from app.matching.features import STRUCTURED_COMPONENTS
+from app.matching.explain import candidate_reasons, reasons_for
 from app.matching.graduate_table import GraduateTable
 from app.matching.job_table import JobTable
 from app.matching.lexical import LexicalIndex, term_overlap
 from app.matching.occupations import warm_titles
-from app.matching.rules import MatchFilters, passes_hard_filters
-from app.matching.scorer import PER_QUERY_FLOOR_QUANTILE, Scored, apply_priority, per_query_scale, relevance, rescale
+from app.matching.rules import MatchFilters
+from app.matching.scorer import PER_QUERY_FLOOR_QUANTILE, per_query_scale, rank_order, relevance_of, rescale
 from app.matching.vector_index import VectorIndex
 
 # The four text signals, in the order Signals holds them.
@@ -61,9 +68,15 @@ class Signals:
                 for name, values in self.raw.items()}
 
 
+SubjectT = TypeVar("SubjectT", JobDoc, ProfileDoc)
+
+
 @dataclass
-class JobMatch:
-    job: JobDoc
+class Match(Generic[SubjectT]):
+    """One ranked result in either direction: ``subject`` is the job (graduate → jobs) or the
+    graduate (job → candidates)."""
+
+    subject: SubjectT
     score: float
     relevance: float
     components: dict[str, float]
@@ -74,17 +87,26 @@ class JobMatch:
     priority_applied: bool
 
 
+JobMatch = Match[JobDoc]
+CandidateMatch = Match[ProfileDoc]
+
+
 @dataclass
-class CandidateMatch:
-    profile: ProfileDoc
-    score: float
-    relevance: float
-    components: dict[str, float]
-    matched_skills: list[str]
-    missing_skills: list[str]
-    reasons: list[str]
-    staff_reasons: list[str]
-    priority_applied: bool
+class ScoredPool:
+    """A candidate pool scored: the ids the tables hold, their rounded components and relevance."""
+
+    ids: np.ndarray
+    slots: np.ndarray
+    components: dict[str, np.ndarray]  # TEXT_SIGNALS then STRUCTURED_COMPONENTS, rounded to 4 places
+    relevance: np.ndarray
+    liftable: np.ndarray  # where the P9 lift may apply (read with the components, under the table lock)
+
+    def components_at(self, row: int) -> dict[str, float]:
+        return {name: float(values[row]) for name, values in self.components.items()}
+
+    def keep(self, rows: np.ndarray) -> ScoredPool:
+        return ScoredPool(self.ids[rows], self.slots[rows], {name: values[rows] for name, values in self.components.items()},
+                          self.relevance[rows], self.liftable[rows])
 
 
 @dataclass
@@ -134,6 +156,7 @@ class MatchEngine:
         self.remove_jobs([doc.id for doc, _, vector in items if vector is None])
         if not ready:
             return
+        warm_titles([doc.title for doc, _, _, _ in ready])  # occupation codes in one vectorised pass
         for doc, _, _, _ in ready:
             self.jobs.upsert(doc)
         self.job_vectors.upsert([doc.id for doc, _, _, _ in ready], np.vstack([v for _, _, v, _ in ready]),
@@ -145,7 +168,6 @@ class MatchEngine:
                                           model_id=self.encoder.model_id)
         self.job_lexical.upsert_many((doc.id, text) for doc, text, _, _ in ready)
         self.job_title_lexical.upsert_many((doc.id, doc.title) for doc, _, _, _ in ready)
-        warm_titles([doc.title for doc, _, _, _ in ready])  # occupation codes in one vectorised pass
 
     def remove_jobs(self, job_ids: Sequence[int]) -> None:
         if not job_ids:
@@ -194,20 +216,50 @@ class MatchEngine:
         allowed = self.jobs.allowed_ids(profile, filters=filters, now=now)
         if allowed.size == 0:
             return []
-        signals = self._job_signals(vector, text, allowed)
+        pool = self._score_jobs_pool(profile, self._job_signals(vector, text, allowed))
+        pool = pool.keep(np.flatnonzero(pool.relevance >= min_relevance))
+        ranking = rank_order(pool.ids, pool.relevance, pool.liftable & (with_priority and profile.priority),
+                             band=self.settings.priority_band)
+        results: list[JobMatch] = []
+        for row in ranking.order[:top_k].tolist():
+            job = self.jobs.get(int(pool.ids[row]))
+            assert job is not None
+            results.append(self._match(job, profile, job, pool, row, ranking.rank_key[row], bool(ranking.moved[row]),
+                                       graduate_side=True))
+        return results
+
+    def _score_jobs_pool(self, profile: ProfileDoc, signals: Signals) -> ScoredPool:
+        """Components and relevance of every pooled job the table holds, for one profile."""
         scaled = signals.scaled(self.settings.floor_quantile)
-        scored: list[Scored] = []
-        for row, job_id in enumerate(signals.ids.tolist()):
-            job = self.jobs.get(job_id)
-            if job is None:
-                continue
-            components = self._components(job, profile, scaled, row)
-            lifted = with_priority and profile.priority and (job.priority_friendly or job.job_type == "public_welfare")
-            scored.append(Scored(job_id, components, relevance(components, self.settings.weights), priority=lifted))
-        scored = [item for item in scored if item.relevance >= min_relevance]
-        ordered = apply_priority(scored, band=self.settings.priority_band)
-        moved = priority_changed_order(ordered)
-        return [self._job_match(item, profile, item.item_id in moved) for item in ordered[:top_k]]
+        with self.jobs.lock:
+            slots = self.jobs.slots_of(signals.ids)
+            rows = np.flatnonzero(slots >= 0)
+            structured = job_columns(self.jobs, slots[rows], profile)
+            friendly = self.jobs.priority_friendly[slots[rows]]
+        return self._scored(signals.ids[rows], slots[rows], {name: values[rows] for name, values in scaled.items()},
+                            structured, friendly)
+
+    def _scored(self, ids: np.ndarray, slots: np.ndarray, text: Mapping[str, np.ndarray], structured: Columns,
+                liftable: np.ndarray) -> ScoredPool:
+        components = {name: round4(text[name]) for name in TEXT_SIGNALS}
+        components.update({name: round4(values) for name, values in structured.items()})
+        return ScoredPool(ids, slots, components, relevance_of(components, self.settings.weights, len(ids)), liftable)
+
+    def _match(self, job: JobDoc, profile: ProfileDoc, subject: JobDoc | ProfileDoc, pool: ScoredPool, row: int,
+               rank_key: float, lifted: bool, *, graduate_side: bool) -> Match:
+        """The result object of one returned row: skills and reasons are worked out here, for the
+        top_k only, never for the whole pool."""
+        components = pool.components_at(row)
+        matched, missing = term_overlap(job.skills, [*profile.skills, profile.intro])
+        if graduate_side:
+            reasons = reasons_for(job, profile, components, matched)
+            staff = reasons_for(job, profile, components, matched, for_staff=True, priority_applied=lifted)
+        else:
+            reasons = candidate_reasons(job, profile, components, matched, for_staff=False, priority_applied=False)
+            staff = candidate_reasons(job, profile, components, matched, for_staff=True, priority_applied=lifted)
+        return Match(subject=subject, score=round(min(1.0, float(rank_key)), 4),
+                     relevance=round(float(pool.relevance[row]), 4), components=components, matched_skills=matched,
+                     missing_skills=missing, reasons=reasons, staff_reasons=staff, priority_applied=lifted)
 
     def _job_signals(self, vector: np.ndarray, text: str, allowed: np.ndarray,
                      forced: Sequence[int] = ()) -> Signals:
@@ -247,26 +299,6 @@ class MatchEngine:
                              "lexical": _dense_at(body_ids, body_scores, ids),
                              "title_lexical": _dense_at(title_ids, title_scores, ids)})
 
-    def _components(self, job: JobDoc, profile: ProfileDoc, scaled: Mapping[str, np.ndarray],
-                    row: int) -> dict[str, float]:
-        components = {name: float(scaled[name][row]) for name in TEXT_SIGNALS}
-        for name, function in STRUCTURED_COMPONENTS.items():
-            components[name] = function(job, profile)
-        return {name: round(value, 4) for name, value in components.items()}
-
-    def _job_match(self, item: Scored, profile: ProfileDoc, lifted: bool) -> JobMatch:
-        job = self.jobs.get(item.item_id)
-        assert job is not None
-        matched, missing = term_overlap(job.skills, [*profile.skills, profile.intro])
-        return JobMatch(
-            job=job, score=round(min(1.0, item.rank_key), 4), relevance=round(item.relevance, 4),
-            components=item.components, matched_skills=matched, missing_skills=missing,
-            reasons=reasons_for(job, profile, item.components, matched),
-            staff_reasons=reasons_for(job, profile, item.components, matched, for_staff=True,
-                                      priority_applied=lifted),
-            priority_applied=lifted,
-        )
-
     def score_jobs(self, profile: ProfileDoc, *, vector: np.ndarray, text: str, job_ids: Sequence[int],
                    now: datetime | None = None) -> dict[int, tuple[float, dict[str, float]]]:
         """Relevance and components of given jobs for one profile (fair pairing scores every
@@ -277,19 +309,52 @@ class MatchEngine:
         candidate pool among every job it may see, so a booth job scores what it would score in the
         graduate's match list, not relative to the few other booths."""
         now = now or datetime.now(UTC)
-        docs = [doc for doc in (self.jobs.get(job_id) for job_id in job_ids)
-                if doc is not None and passes_hard_filters(doc, profile, now=now)]
-        if not docs:
+        allowed = self.jobs.allowed_ids(profile, now=now)
+        booth = self._eligible_among(job_ids, allowed)
+        if booth.size == 0:
             return {}
-        allowed = np.union1d(self.jobs.allowed_ids(profile, now=now), [doc.id for doc in docs]).astype(np.int64)
-        signals = self._job_signals(vector, text, allowed, forced=[doc.id for doc in docs])
-        scaled = signals.scaled(self.settings.floor_quantile)
-        row_of = {job_id: row for row, job_id in enumerate(signals.ids.tolist())}
-        scored: dict[int, tuple[float, dict[str, float]]] = {}
-        for doc in docs:
-            components = self._components(doc, profile, scaled, row_of[doc.id])
-            scored[doc.id] = (relevance(components, self.settings.weights), components)
-        return scored
+        pool = self._score_jobs_pool(profile, self._job_signals(vector, text, allowed, forced=booth))
+        rows = np.flatnonzero(np.isin(pool.ids, booth))
+        return {int(pool.ids[row]): (float(pool.relevance[row]), pool.components_at(row)) for row in rows.tolist()}
+
+    @staticmethod
+    def _eligible_among(job_ids: Sequence[int] | np.ndarray, allowed: np.ndarray) -> np.ndarray:
+        """The given jobs among a profile's allowed ones (JobTable.allowed_ids is
+        rules.passes_hard_filters vectorised, over the jobs the table holds), sorted."""
+        return np.intersect1d(np.asarray(job_ids, dtype=np.int64), allowed)
+
+    def relevance_many(self, subjects: Sequence[tuple[ProfileDoc, np.ndarray, str]], job_ids: Sequence[int], *,
+                       now: datetime | None = None) -> list[tuple[np.ndarray, np.ndarray]]:
+        """``score_jobs`` for many profiles against one set of jobs (fair pairing: every registered
+        graduate against the booth jobs), relevance only: per subject, (eligible job ids, relevance).
+
+        Same semantics as calling ``score_jobs`` per profile — each graduate's text signals are scaled
+        over their own candidate pool among every job they may see — but the hard filters are
+        computed once per distinct filter profile (education, internship eligibility, wanted job
+        types, P8 floor) and the components of a graduate's booth jobs in one columnar pass."""
+        now = now or datetime.now(UTC)
+        booth_ids = np.unique(np.asarray(job_ids, dtype=np.int64))
+        allowed_cache: dict[tuple[object, ...], np.ndarray] = {}
+        results: list[tuple[np.ndarray, np.ndarray]] = []
+        for profile, vector, text in subjects:
+            key = self.jobs.filter_key(profile, now)
+            allowed = allowed_cache.get(key)
+            if allowed is None:
+                allowed = allowed_cache[key] = self.jobs.allowed_ids(profile, now=now)
+            booth = self._eligible_among(booth_ids, allowed)
+            if booth.size == 0:
+                results.append((booth, np.zeros(0)))
+                continue
+            signals = self._job_signals(vector, text, allowed, forced=booth)
+            scaled = signals.scaled(self.settings.floor_quantile)
+            rows = np.flatnonzero(np.isin(signals.ids, booth))
+            with self.jobs.lock:
+                slots = self.jobs.slots_of(signals.ids[rows])
+                structured = job_columns(self.jobs, slots, profile)
+            pool = self._scored(signals.ids[rows], slots, {name: values[rows] for name, values in scaled.items()},
+                                structured, np.zeros(len(rows), dtype=np.bool_))
+            results.append((pool.ids, pool.relevance))
+        return results
 
     # ------------------------------------------------------------------ job → graduates
 
@@ -304,32 +369,21 @@ class MatchEngine:
             return []
         signals = self._graduate_signals(job, vector, text, eligible, title_vector)
         scaled = signals.scaled(self.settings.floor_quantile)
-        scored: list[Scored] = []
-        for row, graduate_id in enumerate(signals.ids.tolist()):
-            profile = self.graduates.get(graduate_id)
-            if profile is None:
-                continue
-            components = self._components(job, profile, scaled, row)
-            scored.append(Scored(graduate_id, components, relevance(components, self.settings.weights),
-                                 priority=with_priority and profile.priority))
-        scored = [item for item in scored if item.relevance >= min_relevance]
-        ordered = apply_priority(scored, band=self.settings.priority_band)
-        moved = priority_changed_order(ordered)
+        with self.graduates.lock:
+            slots = self.graduates.slots_of(signals.ids)
+            rows = np.flatnonzero(slots >= 0)
+            structured = graduate_columns(self.graduates, slots[rows], job)
+            priority = self.graduates.priority[slots[rows]] & with_priority
+        pool = self._scored(signals.ids[rows], slots[rows], {name: values[rows] for name, values in scaled.items()},
+                            structured, priority)
+        pool = pool.keep(np.flatnonzero(pool.relevance >= min_relevance))
+        ranking = rank_order(pool.ids, pool.relevance, pool.liftable, band=self.settings.priority_band)
         results: list[CandidateMatch] = []
-        for item in ordered[:top_k]:
-            profile = self.graduates.get(item.item_id)
+        for row in ranking.order[:top_k].tolist():
+            profile = self.graduates.get(int(pool.ids[row]))
             assert profile is not None
-            matched, missing = term_overlap(job.skills, [*profile.skills, profile.intro])
-            lifted = item.item_id in moved
-            results.append(CandidateMatch(
-                profile=profile, score=round(min(1.0, item.rank_key), 4), relevance=round(item.relevance, 4),
-                components=item.components, matched_skills=matched, missing_skills=missing,
-                reasons=candidate_reasons(job, profile, item.components, matched, for_staff=False,
-                                          priority_applied=False),
-                staff_reasons=candidate_reasons(job, profile, item.components, matched, for_staff=True,
-                                                priority_applied=lifted),
-                priority_applied=lifted,
-            ))
+            results.append(self._match(job, profile, profile, pool, row, ranking.rank_key[row],
+                                       bool(ranking.moved[row]), graduate_side=False))
         return results
 
 

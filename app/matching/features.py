@@ -144,6 +144,12 @@ def seniority_shortfall(job: JobDoc, profile: ProfileDoc) -> float:
 _title_seniority = lru_cache(maxsize=65_536)(seniority_word)
 
 
+def title_seniority_years(title: str) -> float | None:
+    """Years a title's seniority word implies (None: no such word); the column behind ``seniority_fit``."""
+    found = _title_seniority(title)
+    return None if found is None else found[1]
+
+
 def seniority_fit(job: JobDoc, profile: ProfileDoc) -> float:
     """1 unless the title implies years the graduate lacks; then falls like ``experience_fit``."""
     return shortfall_decay(seniority_shortfall(job, profile))

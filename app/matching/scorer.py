@@ -79,3 +79,39 @@ def rescale(values: np.ndarray, scale: tuple[float, float]) -> np.ndarray:
     if high - low <= 1e-9:
         return np.where(values >= high, 1.0, 0.0)
     return np.clip((values - low) / (high - low), 0.0, 1.0)
+
+
+@dataclass(frozen=True)
+class Ordering:
+    """A pool ranked by ``rank_order``: positions into the pool, best first."""
+
+    order: np.ndarray
+    rank_key: np.ndarray  # per pool entry, relevance plus the band where the lift applies
+    moved: np.ndarray  # per pool entry: the lift placed it above an item it follows on relevance alone
+
+
+def relevance_of(components: Mapping[str, np.ndarray], weights: Mapping[str, float], size: int) -> np.ndarray:
+    """``relevance`` over arrays, adding the components in the same order (so the same floats)."""
+    total_weight = sum(weights.get(name, 0.0) for name in components)
+    if total_weight <= 0:
+        return np.zeros(size)
+    total = np.zeros(size)
+    for name, values in components.items():
+        total = total + weights.get(name, 0.0) * values
+    return total / total_weight
+
+
+def rank_order(ids: np.ndarray, relevance: np.ndarray, priority: np.ndarray, *, band: float) -> Ordering:
+    """``apply_priority`` and explain.priority_changed_order over arrays: order by relevance plus
+    the bounded lift, ties by id; an item counts as moved when it is lifted and some item placed
+    after it comes before it on (relevance, id) alone."""
+    rank_key = relevance + np.where(priority, band, 0.0)
+    order = np.lexsort((ids, -rank_key))
+    plain_rank = np.empty(len(ids), dtype=np.int64)
+    plain_rank[np.lexsort((ids, -relevance))] = np.arange(len(ids))
+    ranks = plain_rank[order]
+    # The best plain rank among the items placed after each position.
+    after = np.append(np.minimum.accumulate(ranks[::-1])[::-1][1:], len(ids))
+    moved = np.zeros(len(ids), dtype=np.bool_)
+    moved[order] = priority[order] & (rank_key[order] > relevance[order]) & (after < ranks)
+    return Ordering(order=order, rank_key=rank_key, moved=moved)

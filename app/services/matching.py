@@ -94,7 +94,7 @@ def match_jobs(session: Session, *, engine: MatchEngine, profile: ProfileDoc, ve
                                    filters=to_filters(filters), with_priority=caller.is_staff,
                                    min_relevance=min_score or 0.0)
     match_id = uuid.uuid4().hex  # known before anything is written: feedback may cite it at once
-    rows = [ImpressionRow(match_id=match_id, api_key_id=caller.key_id, graduate_id=graduate_id, job_id=result.job.id,
+    rows = [ImpressionRow(match_id=match_id, api_key_id=caller.key_id, graduate_id=graduate_id, job_id=result.subject.id,
                           rank=rank, score=result.score, components=result.components)
             for rank, result in enumerate(results, start=1)]
     if get_settings().impression_writes == "request":
@@ -110,7 +110,7 @@ def match_jobs(session: Session, *, engine: MatchEngine, profile: ProfileDoc, ve
 
 def job_match_out(result: JobMatch, caller: Caller) -> JobMatchOut:
     """Staff see the P9 reason; every other role the reasons that say nothing about hardship."""
-    job = result.job
+    job = result.subject
     return JobMatchOut(
         job_id=job.id, external_id=job.external_id, title=job.title, employer_name=job.employer_name,
         city=job.city, industry=job.industry, job_type=job.job_type, score=result.score,
@@ -137,17 +137,17 @@ def job_candidates(session: Session, *, engine: MatchEngine, job_id: int, top_k:
                                     with_priority=caller.is_staff, min_relevance=min_score or 0.0)
     staff_views: dict[int, GraduateStaffRead] = {}
     if caller.is_staff:
-        graduates = list(load_graduates(session, [r.profile.id for r in results if r.profile.id]).values())
+        graduates = list(load_graduates(session, [r.subject.id for r in results if r.subject.id]).values())
         views = show_graduates(session, caller=caller, graduates=graduates, action="read_candidates")
         staff_views = {view.id: cast(GraduateStaffRead, view) for view in views}
     secret = pseudonym_secret(session)
-    return job, [_candidate_out(result, caller, job.id, secret, staff_views.get(result.profile.id or -1))
+    return job, [_candidate_out(result, caller, job.id, secret, staff_views.get(result.subject.id or -1))
                  for result in results]
 
 
 def _candidate_out(result: CandidateMatch, caller: Caller, job_id: int, secret: bytes,
                    staff_view: GraduateStaffRead | None) -> CandidateOut:
-    profile = result.profile
+    profile = result.subject
     assert profile.id is not None
     # Stable per (key, job) so a platform can refer back to a candidate; see services/pseudonyms.
     candidate_id = candidate_pseudonym(secret, key_id=caller.key_id, job_id=job_id, graduate_id=profile.id)

