@@ -211,7 +211,11 @@ def create_key(url: str, *, role: str) -> tuple[str, int]:
 def _job_row(job: dict[str, Any], vector: np.ndarray, *, model_id: str, now: datetime) -> dict[str, Any]:
     row = {key: value for key, value in job.items()}
     row["expires_at"] = datetime.fromisoformat(job["expires_at"]) if job.get("expires_at") else None
-    row.update(embedding=vector.tobytes(), embedding_model=model_id, embedded_at=now, created_at=now, updated_at=now)
+    # The posting's vector stands in for its title vector too, and both passes are marked done: else
+    # every server under test would spend the benchmark embedding 100,000 titles in its background thread.
+    row.update(embedding=vector.tobytes(), embedding_model=model_id, embedded_at=now,
+               title_embedding=vector.tobytes(), title_model=model_id, title_embedded_at=now,
+               created_at=now, updated_at=now)
     return row
 
 
