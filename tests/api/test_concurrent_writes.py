@@ -19,15 +19,12 @@ import numpy as np
 import pytest
 from fastapi import Request
 from fastapi.testclient import TestClient
-from sqlalchemy import Engine, create_engine, func, select, text
-from sqlalchemy.engine import make_url
+from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session, undefer
 
 from app.api.deps import get_session, writes
-from app.db.migrate import upgrade_to_head
 from app.db.models import AuditEntry, Job, MatchImpression, RecordChange
 from app.db.models.embedding import vector_from_bytes
-from app.db.session import make_engine, set_engine
 from app.domain.enums import Role
 from app.main import app
 from app.matching.engine import MatchEngine
@@ -35,42 +32,19 @@ from app.services.embedding import TITLE_CACHE, count_pending, job_text
 from app.matching.texts import title_text
 from app.services.keys import create_key
 from app.services.runtime import get_match_engine, run_worker_cycle
-from tests.conftest import POSTGRES_ADMIN_URL, POSTGRES_TEST_DB, Keys
+from tests.conftest import Keys
+from tests.live_db import live_database
 from tests.factories import graduate_body, job_body, national_id
 
 THREADS = 6
 ROUNDS = 8
 
 
-def _admin(sql: str) -> None:
-    admin = create_engine(POSTGRES_ADMIN_URL, isolation_level="AUTOCOMMIT")
-    try:
-        with admin.connect() as connection:
-            connection.execute(text(sql))
-    finally:
-        admin.dispose()
-
-
 @pytest.fixture
 def live_engine(engine: Engine, tmp_path: Any) -> Iterator[Engine]:
     """A database of the test's own on the same backend, committed to for real."""
-    name = f"{POSTGRES_TEST_DB}_live"
-    if engine.dialect.name == "sqlite":
-        url = f"sqlite:///{tmp_path / 'live.db'}"
-    else:
-        _admin(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
-        _admin(f"CREATE DATABASE {name}")
-        url = make_url(engine.url).set(database=name).render_as_string(hide_password=False)
-    live = make_engine(url)
-    upgrade_to_head(live)
-    set_engine(live)
-    try:
+    with live_database(engine, tmp_path, suffix="live") as live:
         yield live
-    finally:
-        live.dispose()
-        set_engine(engine)
-        if engine.dialect.name != "sqlite":
-            _admin(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
 
 
 @pytest.fixture

@@ -9,14 +9,11 @@ from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
-from sqlalchemy import Engine, create_engine, func, select, text
-from sqlalchemy.engine import make_url
+from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
 from app.config import get_settings
-from app.db.migrate import upgrade_to_head
 from app.db.models import Feedback, MatchImpression
-from app.db.session import make_engine, set_engine
 from app.domain.caller import Caller
 from app.domain.enums import Role
 from app.main import app
@@ -27,42 +24,19 @@ from app.services.embedding import embed_batch
 from app.services.index_sync import _INFO_KEY, refresh
 from app.services.keys import create_key
 from app.services.runtime import IndexRefresher, get_impression_writer, get_match_engine
-from tests.conftest import POSTGRES_ADMIN_URL, POSTGRES_TEST_DB, Keys
+from tests.conftest import Keys
+from tests.live_db import live_database
 from tests.factories import graduate_body, job_body
 
 NURSE = {"major": "护理学", "education": "bachelor", "graduation_year": 2025, "skills": ["护士执业资格"],
          "intro": "希望在医院做护理工作"}
 
 
-def _admin(sql: str) -> None:
-    admin = create_engine(POSTGRES_ADMIN_URL, isolation_level="AUTOCOMMIT")
-    try:
-        with admin.connect() as connection:
-            connection.execute(text(sql))
-    finally:
-        admin.dispose()
-
-
 @pytest.fixture
 def live_engine(engine: Engine, tmp_path: Path) -> Iterator[Engine]:
     """A database committed to for real (a refresher and a bulk writer use connections of their own)."""
-    name = f"{POSTGRES_TEST_DB}_index_live"
-    if engine.dialect.name == "sqlite":
-        url = f"sqlite:///{tmp_path / 'live.db'}"
-    else:
-        _admin(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
-        _admin(f"CREATE DATABASE {name}")
-        url = make_url(engine.url).set(database=name).render_as_string(hide_password=False)
-    live = make_engine(url)
-    upgrade_to_head(live)
-    set_engine(live)
-    try:
+    with live_database(engine, tmp_path, suffix="index_live") as live:
         yield live
-    finally:
-        live.dispose()
-        set_engine(engine)
-        if engine.dialect.name != "sqlite":
-            _admin(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
 
 
 def _create_job_elsewhere(live_engine: Engine, match_engine: MatchEngine, external_id: str) -> int:
