@@ -72,6 +72,8 @@ def _start_worker() -> IndexWorker | None:
     settings = get_settings()
     if not settings.background_worker:
         return None
+    if not settings.embed_in_api and settings.background_refresher:
+        return None  # nothing left for it: `jobmatch worker` embeds and the refresher applies the feed
     # Loads the encoder and the index now, not on the first request.
     worker = IndexWorker(get_match_engine(), poll_seconds=settings.worker_poll_seconds,
                          batch_size=settings.embed_batch_size, embed=settings.embed_in_api)
