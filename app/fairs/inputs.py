@@ -7,7 +7,6 @@ import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-import numpy as np
 from sqlalchemy import select
 from sqlalchemy.orm import Session, undefer
 
@@ -21,9 +20,6 @@ from app.services.index_sync import profile_doc, profile_lexical_text, stored_ve
 Pair = tuple[int, int]  # (graduate id, booth id)
 # Told (graduates scored, graduates to score) as scoring goes; background pairing runs store it.
 Progress = Callable[[int, int], None]
-# Graduates scored per batched engine call, at most: progress is reported after each call, at least every
-# 5% of the graduates (a call of 100 takes well under a second).
-PROGRESS_CHUNK = 100
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,14 +76,10 @@ def score_pairs(engine: MatchEngine, graduates: Sequence[Graduate],
     for graduate in active:
         profile = profile_doc(graduate)
         subjects.append((profile, vectors[graduate.id], profile_lexical_text(profile)))
-    # Batched calls: hard filters shared by graduates who filter alike, components columnar; in chunks
-    # so a background pairing run can report how far scoring has got.
-    scored: list[tuple[np.ndarray, np.ndarray]] = []
-    chunk = max(1, min(PROGRESS_CHUNK, -(-len(subjects) // 20)))
-    for start in range(0, len(subjects), chunk):
-        scored.extend(engine.relevance_many(subjects[start:start + chunk], job_ids))  # type: ignore[arg-type]
-        if on_progress is not None:
-            on_progress(len(scored), len(active))
+    # One batched call: hard filters shared by graduates who filter alike, components columnar.
+    total = len(active)
+    scored = engine.relevance_many(subjects, job_ids,  # type: ignore[arg-type]
+                                   on_progress=None if on_progress is None else lambda done: on_progress(done, total))
     scores: dict[Pair, tuple[float, int]] = {}
     for graduate, (eligible, relevance) in zip(active, scored, strict=True):
         for job_id, value in zip(eligible.tolist(), relevance.tolist(), strict=True):  # job ids ascending

@@ -324,14 +324,16 @@ class MatchEngine:
         return np.intersect1d(np.asarray(job_ids, dtype=np.int64), allowed)
 
     def relevance_many(self, subjects: Sequence[tuple[ProfileDoc, np.ndarray, str]], job_ids: Sequence[int], *,
-                       now: datetime | None = None) -> list[tuple[np.ndarray, np.ndarray]]:
+                       now: datetime | None = None,
+                       on_progress: Callable[[int], None] | None = None) -> list[tuple[np.ndarray, np.ndarray]]:
         """``score_jobs`` for many profiles against one set of jobs (fair pairing: every registered
         graduate against the booth jobs), relevance only: per subject, (eligible job ids, relevance).
 
         Same semantics as calling ``score_jobs`` per profile — each graduate's text signals are scaled
         over their own candidate pool among every job they may see — but the hard filters are
         computed once per distinct filter profile (education, internship eligibility, wanted job
-        types, P8 floor) and the components of a graduate's booth jobs in one columnar pass."""
+        types, P8 floor) and the components of a graduate's booth jobs in one columnar pass.
+        ``on_progress`` is told how many subjects are done after each (background pairing runs)."""
         now = now or datetime.now(UTC)
         booth_ids = np.unique(np.asarray(job_ids, dtype=np.int64))
         allowed_cache: dict[tuple[object, ...], np.ndarray] = {}
@@ -342,6 +344,8 @@ class MatchEngine:
             if allowed is None:
                 allowed = allowed_cache[key] = self.jobs.allowed_ids(profile, now=now)
             booth = self._eligible_among(booth_ids, allowed)
+            if on_progress is not None and results:
+                on_progress(len(results))
             if booth.size == 0:
                 results.append((booth, np.zeros(0)))
                 continue
@@ -354,6 +358,8 @@ class MatchEngine:
             pool = self._scored(signals.ids[rows], slots, {name: values[rows] for name, values in scaled.items()},
                                 structured, np.zeros(len(rows), dtype=np.bool_))
             results.append((pool.ids, pool.relevance))
+        if on_progress is not None:
+            on_progress(len(results))
         return results
 
     # ------------------------------------------------------------------ job → graduates
